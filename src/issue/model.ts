@@ -1,0 +1,135 @@
+/**
+ * The typed, normalised issue: what every later stage (check, typeset) reads.
+ * Produced by `normalize.ts` from the validated YAML (issue file merged over the series file).
+ * Everything here is plain data; positions are kept as `SourceRef`s and resolved by the loader's source map.
+ */
+
+/** Where a value came from: the file and the YAML path of the scalar, e.g. ['sections', 0, 'items', 2, 'body']. */
+export interface SourceRef {
+  file: string;
+  path: (string | number)[];
+  /** Offset of this text inside the scalar's parsed value (a paragraph split out of a longer body). */
+  offset?: number;
+}
+
+/** A piece of text with where it came from, so a rule can point at a character inside it. */
+export interface Text {
+  text: string;
+  ref: SourceRef;
+}
+
+/** Colours are given in the PDF's terms: CMYK in percent (0–100), RGB in 0–255. */
+export type Colour = { space: 'cmyk'; values: [number, number, number, number] } | { space: 'rgb'; values: [number, number, number] };
+
+/** One line of the distribution footer: 送：…, 报：…, 发：…, 抄送：… */
+export interface DistributionLine {
+  label: string;
+  recipients: Text;
+}
+
+export type FontRole = 'masthead' | 'body' | 'heading' | 'kai' | 'number';
+
+/** For each role, an ordered list of candidates: family names (looked up in the OS and fonts/ folders) or file paths. */
+export type FontSettings = Record<FontRole, string[]>;
+
+/** Page geometry in millimetres and the character grid (GB/T 9704-2012 §5.2 by default). */
+export interface PageSettings {
+  widthMm: number;
+  heightMm: number;
+  topMm: number;
+  leftMm: number;
+  typeWidthMm: number;
+  typeHeightMm: number;
+  bodySizePt: number;
+  charsPerLine: number;
+  linesPerPage: number;
+  /** 'outside': odd pages right, even pages left (GB/T 9704 §7.5); 'center': centred. */
+  pageNumbers: 'outside' | 'center';
+}
+
+export interface SeriesSettings {
+  /** Bulletin name, e.g. 姑苏信息 */
+  name: string;
+  /** Series line, e.g. 动态·摘报 (shown in parentheses under the name) */
+  seriesLine?: string;
+  offices: string[];
+  securityMark?: string;
+  colour: Colour;
+  distribution: DistributionLine[];
+  editors: string[];
+  printCount?: number;
+  serial?: string;
+  fonts: FontSettings;
+  /** Extra font files or folders given in the config, resolved to absolute paths. */
+  fontPaths: string[];
+  page: PageSettings;
+  /** Known issuing offices / sources, for the `source-unknown` check (empty: no check). */
+  sources: string[];
+  /** Rule id → severity override from the series file. */
+  rules: Record<string, 'off' | 'warning' | 'error'>;
+  /** Absolute path of the series file that was merged in, if any. */
+  seriesFile?: string;
+}
+
+export interface Item {
+  /** Continuous number across numbered sections (1, 2, 3 …); undefined in unnumbered sections. */
+  number?: number;
+  /** Lead sentence without its final 。 (it is added when set run-in). Briefs usually have none. */
+  title?: Text;
+  /** One or more paragraphs. */
+  paragraphs: Text[];
+  /** Source without parentheses, e.g. 区发改局. */
+  source?: Text;
+  /** Editor's note (编者按), set in 楷体 before the body. */
+  note?: Text;
+  /** Stable anchor id for links and bookmarks, e.g. `item-3` or `s2-i1`. */
+  id: string;
+  ref: SourceRef;
+}
+
+export type SectionStyle = 'items' | 'bullets';
+
+export interface Section {
+  /** Label without brackets, e.g. 动态 (shown as 【动态】). */
+  label: string;
+  numbered: boolean;
+  listed: boolean;
+  style: SectionStyle;
+  items: Item[];
+  id: string;
+  ref: SourceRef;
+}
+
+export interface IssueDate {
+  year: number;
+  month: number;
+  day: number;
+  /** 2026-05-21 */
+  iso: string;
+}
+
+export interface ContentsEntry {
+  /** 'section' rows are the 【label】 lines; 'item' rows carry the number and title. */
+  kind: 'section' | 'item';
+  label: string;
+  number?: number;
+  /** Anchor id of the section or item the entry links to. */
+  target: string;
+}
+
+export interface Issue {
+  /** Absolute path of the issue file. */
+  file: string;
+  series: SeriesSettings;
+  /** 第 N 期 */
+  number: number;
+  /** Running number in the year: （2026 年 48 期） */
+  yearNumber?: number;
+  date: IssueDate;
+  /** 2026 年 5 月 21 日 */
+  dateText: string;
+  /** 第 22 期（2026 年 48 期） */
+  issueLine: string;
+  sections: Section[];
+  contents: ContentsEntry[];
+}
