@@ -133,3 +133,12 @@ export interface Issue {
   sections: Section[];
   contents: ContentsEntry[];
 }
+
+/**
+ * Resolves `SourceRef`s back to file positions; built by the loader from the YAML Documents' ranges
+ * (the issue file and the series file). The one place that owns positions.
+ */
+export interface SourceMap {
+  /** 1-based line and column of the character at `offset` (default 0) within the text of the scalar at `ref`. */
+  position(ref: SourceRef, offset?: number): { line: number; column: number };
+}
