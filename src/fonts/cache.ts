@@ -1,0 +1,162 @@
+/**
+ * The process-wide font cache: each font file is read once, and each face (file + PostScript name) is parsed
+ * once with fontkit. Opening one file under two names makes pdfkit re-parse it on every use (typesetting.md §5),
+ * so every consumer (metrics, coverage, the PDF renderer) goes through here and shares the same `Font` object.
+ * This cache is the only global state of the font code.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import * as fontkit from 'fontkit';
+import type { Font, FontCollection } from 'fontkit';
+import { FontError } from './errors.js';
+
+export interface LoadedFont {
+  font: Font;
+  /** Absolute path. */
+  file: string;
+  postscriptName: string;
+}
+
+const bytesByFile = new Map<string, Uint8Array>();
+const fontsByKey = new Map<string, LoadedFont>();
+let fileReads = 0;
+let parses = 0;
+
+/** How many files were read and faces parsed so far (for tests and --verbose timings). */
+export function fontCacheStats(): { fileReads: number; parses: number } {
+  return { fileReads, parses };
+}
+
+function isCollection(x: Font | FontCollection): x is FontCollection {
+  return x.type === 'TTC' || x.type === 'DFont';
+}
+
+function readBytes(file: string): Uint8Array {
+  let bytes = bytesByFile.get(file);
+  if (bytes) return bytes;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw new FontError(
+      'font-unreadable',
+      file,
+      {
+        zh: `无法读取字体文件 ${file}（${code || String(e)}）`,
+        en: `cannot read font file ${file} (${code || String(e)})`,
+      },
+      { cause: e },
+    );
+  }
+  fileReads++;
+  bytesByFile.set(file, bytes);
+  return bytes;
+}
+
+function corrupt(file: string, why: string, cause?: unknown): FontError {
+  return new FontError(
+    'font-corrupt',
+    file,
+    { zh: `不是可用的字体文件，或文件已损坏：${file}（${why}）`, en: `not a usable font file, or the file is damaged: ${file} (${why})` },
+    cause === undefined ? undefined : { cause },
+  );
+}
+
+/** Fails early (at open, not in the middle of a build) on truncated or damaged files. */
+function validate(font: Font, bytes: Uint8Array, file: string): void {
+  let tables: Record<string, { offset: number; length: number }>;
+  try {
+    tables = font.directory.tables;
+  } catch (e) {
+    throw corrupt(file, 'table directory', e);
+  }
+  for (const tag of ['cmap', 'head', 'hhea', 'hmtx', 'maxp']) {
+    const t = tables[tag];
+    if (!t) throw corrupt(file, `no ${tag} table`);
+  }
+  if (!tables.glyf && !tables['CFF '] && !tables.CFF2) throw corrupt(file, 'no glyf or CFF outlines');
+  for (const [tag, t] of Object.entries(tables)) {
+    if (t.offset + t.length > bytes.length) throw corrupt(file, `table ${tag.trim()} runs past the end of the file`);
+  }
+  try {
+    if (!(font.unitsPerEm > 0)) throw new Error('unitsPerEm');
+    void font.hhea.numberOfMetrics;
+    void font.numGlyphs;
+    font.hasGlyphForCodePoint(0x4e00);
+  } catch (e) {
+    throw corrupt(file, e instanceof Error ? e.message : String(e), e);
+  }
+}
+
+function parse(file: string, postscriptName: string | undefined): LoadedFont {
+  const bytes = readBytes(file);
+  let created: Font | FontCollection;
+  try {
+    // A plain .ttf must not get a second argument (fontkit would look for a variation of that name).
+    created = fontkit.create(bytes);
+  } catch (e) {
+    throw corrupt(file, e instanceof Error ? e.message : String(e), e);
+  }
+  parses++;
+  let font: Font | null;
+  if (isCollection(created)) {
+    if (postscriptName) {
+      font = created.getFont(postscriptName);
+      if (!font) {
+        const names = created.fonts.map((f) => f.postscriptName).join(', ');
+        throw new FontError('font-face-not-found', file, {
+          zh: `字体集 ${file} 中没有 PostScript 名为 ${postscriptName} 的字体（有：${names}）`,
+          en: `font collection ${file} has no face named ${postscriptName} (it has: ${names})`,
+        });
+      }
+    } else {
+      font = created.fonts[0] ?? null;
+      if (!font) throw corrupt(file, 'empty collection');
+    }
+  } else {
+    font = created;
+  }
+  validate(font, bytes, file);
+  return { font, file, postscriptName: font.postscriptName ?? postscriptName ?? '' };
+}
+
+/**
+ * The parsed face of `file` (absolute or relative to the working directory). For a collection, `postscriptName`
+ * picks the face (default: the first); for a single font it is ignored. Same arguments → the same object.
+ */
+export function openFont(file: string, postscriptName?: string): LoadedFont {
+  const abs = resolve(file);
+  const key = `${abs}\u0000${postscriptName ?? ''}`;
+  let loaded = fontsByKey.get(key);
+  if (loaded) return loaded;
+  loaded = parse(abs, postscriptName);
+  // Also file it under its real name, so asking with or without the name gives the same object.
+  const canonical = `${abs}\u0000${loaded.postscriptName}`;
+  const existing = fontsByKey.get(canonical);
+  if (existing) loaded = existing;
+  else fontsByKey.set(canonical, loaded);
+  fontsByKey.set(key, loaded);
+  return loaded;
+}
+
+/** The PostScript names of the faces in a file (one for a plain font). */
+export function facesIn(file: string): string[] {
+  const abs = resolve(file);
+  const bytes = readBytes(abs);
+  let created: Font | FontCollection;
+  try {
+    created = fontkit.create(bytes);
+  } catch (e) {
+    throw corrupt(abs, e instanceof Error ? e.message : String(e), e);
+  }
+  const list = isCollection(created) ? created.fonts : [created];
+  return list.map((f) => f.postscriptName ?? '');
+}
+
+/** Forgets everything (tests; a long-running watcher after fonts change on disk). */
+export function clearFontCache(): void {
+  bytesByFile.clear();
+  fontsByKey.clear();
+  fileReads = 0;
+  parses = 0;
+}

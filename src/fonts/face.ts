@@ -1,0 +1,160 @@
+/**
+ * `FontFace` (src/typeset/types.ts) on a fontkit font. This is the layout's hot path (~13,000 characters an
+ * issue), so Han, kana and punctuation never go through `font.layout`: the glyph id comes from the cmap, the
+ * advance straight from the raw hmtx table, and both are cached per code point in typed arrays.
+ */
+import type { Font } from 'fontkit';
+import type { FontFace, ShapedRun } from '../typeset/types.js';
+import { openFont, type LoadedFont } from './cache.js';
+
+const BMP = 0x10000;
+
+export class KitFace implements FontFace {
+  readonly key: string;
+  readonly name: string;
+  readonly file: string;
+  readonly ascent: number;
+  readonly descent: number;
+  /** The fontkit object; the PDF renderer embeds this very object (never re-opened). */
+  readonly font: Font;
+  readonly unitsPerEm: number;
+
+  /** gid + 1 per BMP code point; 0 = not looked up yet. Allocated on first use. */
+  private bmpGids: Int32Array | null = null;
+  private readonly astralGids = new Map<number, number>();
+  private readonly bounds = new Map<number, { yMin: number; yMax: number }>();
+  private readonly hmtx: DataView | null;
+  private readonly numberOfHMetrics: number;
+  private readonly advanceCache = new Map<number, number>();
+
+  constructor(loaded: LoadedFont) {
+    const { font, file, postscriptName } = loaded;
+    this.font = font;
+    this.file = file;
+    this.name = postscriptName;
+    this.key = `${file}#${postscriptName}`;
+    this.unitsPerEm = font.unitsPerEm;
+    // CJK fonts put the ideographic em box in the OS/2 typo metrics (Noto: 0.88/−0.12); hhea holds the tallest
+    // accents instead (Noto: 1.151/−0.286). The em box is what a grid wants; hhea is the fallback.
+    const os2 = font['OS/2'];
+    const upm = font.unitsPerEm;
+    if (os2 && os2.typoAscender > 0 && os2.typoAscender - os2.typoDescender > 0) {
+      this.ascent = os2.typoAscender / upm;
+      this.descent = os2.typoDescender / upm;
+    } else {
+      this.ascent = font.hhea.ascent / upm;
+      this.descent = font.hhea.descent / upm;
+    }
+    const t = font.directory.tables.hmtx;
+    const buf = font.stream.buffer;
+    this.hmtx = t ? new DataView(buf.buffer, buf.byteOffset + t.offset, t.length) : null;
+    this.numberOfHMetrics = font.hhea.numberOfMetrics;
+  }
+
+  glyphId(cp: number): number {
+    if (cp < BMP) {
+      let table = this.bmpGids;
+      if (!table) table = this.bmpGids = new Int32Array(BMP);
+      const v = table[cp]!;
+      if (v !== 0) return v - 1;
+      const gid = this.lookup(cp);
+      table[cp] = gid + 1;
+      return gid;
+    }
+    let gid = this.astralGids.get(cp);
+    if (gid === undefined) {
+      gid = this.lookup(cp);
+      this.astralGids.set(cp, gid);
+    }
+    return gid;
+  }
+
+  hasChar(cp: number): boolean {
+    return this.glyphId(cp) !== 0;
+  }
+
+  advance(cp: number): number {
+    return this.gidAdvance(this.glyphId(cp)) / this.unitsPerEm;
+  }
+
+  /** Advance of a glyph in font units, from the raw hmtx table (no Glyph objects). */
+  gidAdvance(gid: number): number {
+    const h = this.hmtx;
+    const n = this.numberOfHMetrics;
+    if (h && n > 0) {
+      // Glyphs past numberOfHMetrics share the last advance (OpenType hmtx).
+      const i = gid < n ? gid : n - 1;
+      if (i * 4 + 2 <= h.byteLength) return h.getUint16(i * 4);
+    }
+    let a = this.advanceCache.get(gid);
+    if (a === undefined) {
+      a = this.font.getGlyph(gid).advanceWidth;
+      this.advanceCache.set(gid, a);
+    }
+    return a;
+  }
+
+  shape(text: string): ShapedRun {
+    const upm = this.unitsPerEm;
+    const run = this.font.layout(text);
+    const gids: number[] = [];
+    const advances: number[] = [];
+    const texts: string[] = [];
+    let joined = '';
+    for (let i = 0; i < run.glyphs.length; i++) {
+      const g = run.glyphs[i]!;
+      const s = String.fromCodePoint(...g.codePoints);
+      gids.push(g.id);
+      advances.push(run.positions[i]!.xAdvance / upm);
+      texts.push(s);
+      joined += s;
+    }
+    if (joined === text) return { gids, advances, texts };
+    // Shaping reordered or lost characters (should not happen for Latin and digits): fall back to one glyph per
+    // character, so the text layer stays exact.
+    const out: ShapedRun = { gids: [], advances: [], texts: [] };
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      out.gids.push(this.glyphId(cp));
+      out.advances.push(this.advance(cp));
+      out.texts.push(ch);
+    }
+    return out;
+  }
+
+  glyphBounds(cp: number): { yMin: number; yMax: number } {
+    let b = this.bounds.get(cp);
+    if (!b) {
+      const bbox = this.font.getGlyph(this.glyphId(cp)).bbox;
+      const upm = this.unitsPerEm;
+      const ok = Number.isFinite(bbox.minY) && Number.isFinite(bbox.maxY);
+      b = ok ? { yMin: bbox.minY / upm, yMax: bbox.maxY / upm } : { yMin: 0, yMax: 0 };
+      this.bounds.set(cp, b);
+    }
+    return b;
+  }
+
+  private lookup(cp: number): number {
+    const cmap = this.font._cmapProcessor;
+    if (cmap && typeof cmap.lookup === 'function') return cmap.lookup(cp) || 0;
+    return this.font.hasGlyphForCodePoint(cp) ? this.font.glyphForCodePoint(cp).id : 0;
+  }
+}
+
+const faces = new WeakMap<LoadedFont, KitFace>();
+
+/** The face of a font file (cached: same file and name → the same `KitFace`). */
+export function getFace(file: string, postscriptName?: string): KitFace {
+  const loaded = openFont(file, postscriptName);
+  let face = faces.get(loaded);
+  if (!face) {
+    face = new KitFace(loaded);
+    faces.set(loaded, face);
+  }
+  return face;
+}
+
+/** Whether a `FontFace` carries a fontkit font the renderer can embed. */
+export function isKitFace(face: FontFace): face is KitFace {
+  return face instanceof KitFace;
+}

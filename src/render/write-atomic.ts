@@ -1,0 +1,101 @@
+/**
+ * Writes a file so that readers only ever see the old bytes or the new ones: a temp file in the same folder
+ * (same file system, so rename is atomic), fsync, then rename over the target. A failure removes the temp file
+ * and leaves any earlier target untouched, so a failed build never destroys a good PDF.
+ */
+import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Message } from '../diagnostics.js';
+
+export type WriteErrorCode = 'EACCES' | 'ENOSPC' | 'EISDIR' | 'ENOENT' | 'EROFS' | 'OTHER';
+
+/** A write failure with a message the CLI prints as is (zh/en); `cause` keeps the system error. */
+export class WriteError extends Error {
+  constructor(
+    readonly code: WriteErrorCode,
+    readonly file: string,
+    readonly msg: Message,
+    options?: { cause?: unknown },
+  ) {
+    super(msg.en, options);
+    this.name = 'WriteError';
+  }
+}
+
+function writeError(e: unknown, file: string): WriteError {
+  const sys = (e as NodeJS.ErrnoException).code ?? '';
+  const dir = dirname(file);
+  switch (sys) {
+    case 'EACCES':
+    case 'EPERM':
+      return new WriteError('EACCES', file, { zh: `没有写入权限：${file}`, en: `permission denied writing ${file}` }, { cause: e });
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new WriteError('ENOSPC', file, { zh: `磁盘空间不足，无法写入 ${file}`, en: `no space left on the device for ${file}` }, { cause: e });
+    case 'EISDIR':
+      return new WriteError('EISDIR', file, { zh: `输出路径是一个文件夹：${file}`, en: `the output path is a folder: ${file}` }, { cause: e });
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new WriteError('ENOENT', file, { zh: `输出文件夹不存在：${dir}`, en: `the output folder does not exist: ${dir}` }, { cause: e });
+    case 'EROFS':
+      return new WriteError('EROFS', file, { zh: `文件系统只读，无法写入 ${file}`, en: `read-only file system, cannot write ${file}` }, { cause: e });
+    default: {
+      const why = e instanceof Error ? e.message : String(e);
+      return new WriteError('OTHER', file, { zh: `无法写入 ${file}（${why}）`, en: `cannot write ${file} (${why})` }, { cause: e });
+    }
+  }
+}
+
+let counter = 0;
+
+/** Atomically replaces `target` with `bytes`. Throws `WriteError`; on failure nothing is left behind. */
+export function writeFileAtomic(target: string, bytes: Uint8Array): void {
+  const file = resolve(target);
+  let isDir = false;
+  try {
+    isDir = statSync(file).isDirectory();
+  } catch {
+    /* no target yet: fine */
+  }
+  if (isDir) throw writeError(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }), file);
+
+  // Hidden, unique per process and call; `.tmp` so a crash leftover is recognisable (and git-ignored).
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${++counter}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', 0o666);
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, file);
+  } catch (e) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        /* already failing */
+      }
+    }
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* never created */
+    }
+    throw writeError(e, file);
+  }
+  // Make the rename itself durable where the platform allows fsync on a folder (not on Windows).
+  if (process.platform !== 'win32') {
+    try {
+      const dfd = openSync(dirname(file), 'r');
+      try {
+        fsyncSync(dfd);
+      } finally {
+        closeSync(dfd);
+      }
+    } catch {
+      /* best effort */
+    }
+  }
+}
