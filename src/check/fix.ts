@@ -1,0 +1,155 @@
+/**
+ * `--fix`: applies the rules' text edits to the YAML files. Edits go through yaml's CST
+ * (`CST.setScalarValue` on the scalar's own source token), so everything but the edited scalars, comments,
+ * key order, indentation, quoting, stays byte for byte, and a block scalar stays a block scalar. When a
+ * scalar has no source token (reached through an alias), it falls back to the Document API (`doc.setIn`).
+ * Each edit is verified against the file's current value first, so a stale or misaligned fix is skipped,
+ * never applied in the wrong place. Files are written atomically (temp file + rename).
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { Composer, CST, Parser, isScalar, type Document, type Scalar } from 'yaml';
+import type { FixTarget } from './run.js';
+
+export interface FixOutcome {
+  file: string;
+  applied: number;
+  skipped: number;
+  changed: boolean;
+}
+
+interface ValueEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Index in `value` of each character of `text`, which was cut from `value` at `start` by the loader.
+ * The loader may drop line breaks (and indentation) when it joins a paragraph's lines, so whitespace in the
+ * value that the text lacks is skipped; anything else that differs means the file changed: undefined.
+ */
+export function align(value: string, start: number, text: string): number[] | undefined {
+  const idx: number[] = [];
+  let v = start;
+  for (let i = 0; i < text.length; i++) {
+    while (v < value.length && value[v] !== text[i] && /\s/u.test(value[v]!)) v++;
+    if (value[v] !== text[i]) return undefined;
+    idx.push(v++);
+  }
+  return idx;
+}
+
+function toValueEdits(value: string, target: FixTarget): ValueEdit[] | undefined {
+  const idx = align(value, target.textOffset, target.text);
+  if (!idx) return undefined;
+  const at = (i: number) => (i < idx.length ? idx[i]! : (idx[idx.length - 1] ?? target.textOffset - 1) + 1);
+  return target.edits.map((e) => {
+    const start = at(e.start);
+    const end = e.end === e.start ? start : at(e.end - 1) + 1;
+    return { start, end, text: e.text };
+  });
+}
+
+/** Applies non-overlapping edits from the end backwards; the first of two overlapping edits wins. */
+export function applyEdits(value: string, edits: ValueEdit[]): { value: string; applied: number; skipped: number } {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const kept: ValueEdit[] = [];
+  let skipped = 0;
+  let lastEnd = -1;
+  for (const e of sorted) {
+    const dup = kept.some((k) => k.start === e.start && k.end === e.end && k.text === e.text);
+    if (dup) continue;
+    if (e.start < lastEnd || (e.start === e.end && e.start === lastEnd && kept.at(-1)?.start === e.start)) {
+      skipped++;
+      continue;
+    }
+    kept.push(e);
+    lastEnd = Math.max(lastEnd, e.end);
+  }
+  let out = value;
+  for (const e of kept.reverse()) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return { value: out, applied: kept.length, skipped };
+}
+
+/** Applies the fixes for one file's source text; returns the new text (unchanged when nothing applied). */
+export function fixSource(source: string, targets: FixTarget[]): { text: string; applied: number; skipped: number } {
+  const tokens = [...new Parser().parse(source)];
+  const docs = [...new Composer({ keepSourceTokens: true }).compose(tokens)] as Document[];
+  const doc = docs[0];
+  if (!doc) return { text: source, applied: 0, skipped: targets.length };
+
+  const byPath = new Map<string, FixTarget[]>();
+  for (const t of targets) {
+    const key = JSON.stringify(t.path);
+    byPath.set(key, [...(byPath.get(key) ?? []), t]);
+  }
+  let applied = 0;
+  let skipped = 0;
+  let viaDocument = false;
+  for (const group of byPath.values()) {
+    const path = group[0]!.path;
+    const node = doc.getIn(path, true);
+    if (!isScalar(node) || typeof node.value !== 'string') {
+      skipped += group.length;
+      continue;
+    }
+    const value = node.value;
+    const edits: ValueEdit[] = [];
+    for (const t of group) {
+      const e = toValueEdits(value, t);
+      if (e) edits.push(...e);
+      else skipped++;
+    }
+    if (edits.length === 0) continue;
+    const r = applyEdits(value, edits);
+    applied += r.applied;
+    skipped += r.skipped;
+    if (r.value === value) continue;
+    const token = (node as Scalar & { srcToken?: CST.Token }).srcToken;
+    if (token && !isShared(doc, node)) {
+      CST.setScalarValue(token, r.value, { type: node.type });
+    } else {
+      node.value = r.value;
+      doc.setIn(path, node);
+      viaDocument = true;
+    }
+  }
+  if (applied === 0) return { text: source, applied, skipped };
+  const text = viaDocument ? doc.toString({ lineWidth: 0 }) : tokens.map((t) => CST.stringify(t)).join('');
+  return { text, applied, skipped };
+}
+
+/** A scalar with an anchor is shared by its aliases; editing its token would change every use. */
+function isShared(_doc: Document, node: Scalar): boolean {
+  return Boolean(node.anchor);
+}
+
+/** Writes `text` to `file` atomically: a temp file in the same folder, then rename over the original. */
+export async function writeAtomic(file: string, text: string): Promise<void> {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const mode = await fs.stat(file).then((s) => s.mode, () => undefined);
+  try {
+    await fs.writeFile(tmp, text, { encoding: 'utf8', mode });
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Applies fixes to every file they name. Idempotent: a second run finds nothing to fix. */
+export async function applyFixes(targets: FixTarget[]): Promise<FixOutcome[]> {
+  const byFile = new Map<string, FixTarget[]>();
+  for (const t of targets) byFile.set(t.file, [...(byFile.get(t.file) ?? []), t]);
+  const out: FixOutcome[] = [];
+  for (const [file, group] of byFile) {
+    const source = await fs.readFile(file, 'utf8');
+    const r = fixSource(source, group);
+    const changed = r.text !== source;
+    if (changed) await writeAtomic(file, r.text);
+    out.push({ file, applied: r.applied, skipped: r.skipped, changed });
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+/** Every rule, in the order findings are listed. Ids are stable: series files refer to them. */
+import type { Rule, SeriesRule } from './types.js';
+import { punctHalfwidth } from './punct-halfwidth.js';
+import { fullwidthAlnum } from './fullwidth-alnum.js';
+import { bracketBalance } from './bracket-balance.js';
+import { punctRepeated } from './punct-repeated.js';
+import { spaceInHan } from './space-in-han.js';
+import { paragraphEnd } from './paragraph-end.js';
+import { ordinalSequence } from './ordinal-sequence.js';
+import { sourceMissing } from './source-missing.js';
+import { sourceUnknown } from './source-unknown.js';
+import { titleSentence } from './title-sentence.js';
+import { titleLength } from './title-length.js';
+import { titleDuplicate } from './title-duplicate.js';
+import { itemRepeated } from './item-repeated.js';
+import { dateValid } from './date-valid.js';
+import { dateFuture } from './date-future.js';
+import { dateOrder } from './date-order.js';
+import { fontCoverage } from './font-coverage.js';
+import { numberSpacing } from './number-spacing.js';
+import { issueNumberSequence, yearNumberSequence } from './issue-sequence.js';
+
+export const rules: Rule[] = [
+  punctHalfwidth,
+  fullwidthAlnum,
+  bracketBalance,
+  punctRepeated,
+  spaceInHan,
+  paragraphEnd,
+  ordinalSequence,
+  numberSpacing,
+  sourceMissing,
+  sourceUnknown,
+  titleSentence,
+  titleLength,
+  titleDuplicate,
+  itemRepeated,
+  dateValid,
+  dateFuture,
+  dateOrder,
+  fontCoverage,
+];
+
+export const seriesRules: SeriesRule[] = [issueNumberSequence, yearNumberSequence];
+
+export const allRuleIds: string[] = [...rules, ...seriesRules].map((r) => r.id);

@@ -1,0 +1,39 @@
+/**
+ * space-in-han: a space between two Han characters, or between Han and Chinese punctuation. Chinese has no
+ * word spaces, so such a space is a typing or pasting slip (often a line break from a PDF). Spaces next to
+ * digits and Latin letters are a house-style matter (see number-spacing) and are left alone here.
+ */
+import type { Rule, Finding } from './types.js';
+import type { Text } from '../../issue/model.js';
+import { isChinese, isHan, isSpace } from './chars.js';
+import { textsOf } from './texts.js';
+
+export function checkText(text: Text): Finding[] {
+  const t = text.text;
+  const out: Finding[] = [];
+  for (let i = 1; i < t.length; i++) {
+    if (!isSpace(t[i]) || isSpace(t[i - 1])) continue;
+    let j = i;
+    while (j < t.length && isSpace(t[j])) j++;
+    const before = t[i - 1];
+    const after = t[j];
+    if ((isHan(before) && isChinese(after)) || (isChinese(before) && isHan(after))) {
+      out.push({ at: { text, ref: text.ref }, offset: i, data: { before: before!, after: after! }, fix: [{ start: i, end: j, text: '' }] });
+    }
+    i = j;
+  }
+  return out;
+}
+
+export const spaceInHan: Rule = {
+  id: 'space-in-han',
+  defaultSeverity: 'error',
+  fixable: true,
+  description: { zh: '中文字符之间不应有空格', en: 'No spaces inside Chinese text' },
+  messages: (d) => ({
+    zh: `“${d.before}”与“${d.after}”之间有多余的空格`,
+    en: `stray space between "${d.before}" and "${d.after}"`,
+  }),
+  // Distribution lines may separate recipients with spaces by design; only item texts are checked.
+  check: (ctx) => textsOf(ctx.issue).filter((s) => s.kind !== 'distribution').flatMap((s) => checkText(s.text)),
+};

@@ -1,0 +1,38 @@
+/** Which texts of an issue the rules look at, with the font role each is set in (for coverage). */
+import type { FontRole, Issue, Item, Section, Text } from '../../issue/model.js';
+
+export type TextKind = 'title' | 'paragraph' | 'note' | 'source' | 'distribution';
+
+export interface TextSite {
+  text: Text;
+  kind: TextKind;
+  role: FontRole;
+  section?: Section;
+  item?: Item;
+}
+
+/** Every text of the issue in reading order: items (title, note, body, source), then the footer. */
+export function textsOf(issue: Issue): TextSite[] {
+  const out: TextSite[] = [];
+  for (const section of issue.sections) {
+    for (const item of section.items) {
+      if (item.title) out.push({ text: item.title, kind: 'title', role: 'heading', section, item });
+      if (item.note) out.push({ text: item.note, kind: 'note', role: 'kai', section, item });
+      for (const p of item.paragraphs) out.push({ text: p, kind: 'paragraph', role: 'body', section, item });
+      if (item.source) out.push({ text: item.source, kind: 'source', role: 'body', section, item });
+    }
+  }
+  for (const line of issue.series.distribution) {
+    out.push({ text: line.recipients, kind: 'distribution', role: 'body' });
+  }
+  return out;
+}
+
+/** The running prose: paragraphs and editor's notes (where sentence-level rules apply). */
+export function proseOf(issue: Issue): TextSite[] {
+  return textsOf(issue).filter((t) => t.kind === 'paragraph' || t.kind === 'note');
+}
+
+export function items(issue: Issue): { section: Section; item: Item }[] {
+  return issue.sections.flatMap((section) => section.items.map((item) => ({ section, item })));
+}
