@@ -1,0 +1,135 @@
+/**
+ * The command line: global options, Chinese help by default, exit codes. Each command is one small
+ * registration whose action imports its implementation on demand, so `bulletin check` never loads the
+ * typesetter or pdfkit, and `--help` loads nothing but commander.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import type { Lang } from '../diagnostics.js';
+import { detectLang } from '../i18n/lang.js';
+
+/** What a command registration gets: the language and a way to set the exit code. */
+export interface CliContext {
+  lang: Lang;
+  /** zh or en text, for help strings. */
+  t(zh: string, en: string): string;
+  exit(code: number): void;
+}
+
+export type CommandRegistration = (program: Command, ctx: CliContext) => void;
+
+const registerCheck: CommandRegistration = (program, ctx) => {
+  program
+    .command('check')
+    .description(ctx.t('检查简报 YAML 文件：格式、必填项、日期、编号和文字规范', 'check issue YAML files: format, required fields, dates, numbering and editorial rules'))
+    .argument('<files...>', ctx.t('简报文件或文件夹（文件夹中的所有 .yaml）', 'issue files or folders (every .yaml in them)'))
+    .option('--format <format>', ctx.t('输出格式：stylish（默认）、json、github', 'output format: stylish (default), json, github'))
+    .option('--fix', ctx.t('自动修正可以修正的问题（改写 YAML 文件）', 'fix what can be fixed automatically (rewrites the YAML files)'))
+    .action(async (files: string[], opts: { format?: string; fix?: boolean }) => {
+      const { runCheck } = await import('./check.js');
+      ctx.exit(await runCheck(files, { lang: ctx.lang, format: opts.format, fix: opts.fix }));
+    });
+};
+
+/** One entry per command; add a registration here to add a command. */
+const COMMANDS: CommandRegistration[] = [registerCheck];
+
+const TITLES_ZH: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Arguments:': '参数：',
+  'Global Options:': '全局选项：',
+};
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Commander's own error lines, in Chinese when the user reads Chinese. */
+function translateCommanderError(text: string, lang: Lang): string {
+  if (lang === 'en') return text;
+  return text
+    .replace(/^error: unknown command '(.*)'/m, "错误：没有 '$1' 这个命令；用 bulletin --help 查看可用的命令")
+    .replace(/^error: missing required argument '(.*)'/m, "错误：缺少参数 '$1'")
+    .replace(/^error: unknown option '(.*)'/m, "错误：不认识的选项 '$1'")
+    .replace(/^error: option '(.*)' argument missing/m, "错误：选项 '$1' 需要一个值")
+    .replace(/^error: too many arguments.*/m, '错误：参数太多')
+    .replace(/\(Did you mean (.*)\?\)/, '（你是不是想用 $1？）')
+    .replace(/^error: /m, '错误：');
+}
+
+/** `--lang` has to be known before commander builds the help text, so it is read from argv first. */
+function langFromArgv(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--lang') return args[i + 1];
+    if (a.startsWith('--lang=')) return a.slice('--lang='.length);
+  }
+  return undefined;
+}
+
+/** argv as process.argv gives it (node, script, …) or just the user's arguments. */
+function userArgs(argv: string[]): string[] {
+  const looksLikeNode = argv.length >= 2 && (/(^|[\\/])node(\.exe)?$/.test(argv[0]!) || /bulletin(\.js)?$/.test(argv[1]!));
+  return looksLikeNode ? argv.slice(2) : argv;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const args = userArgs(argv);
+  const requested = langFromArgv(args);
+  const lang = detectLang(requested);
+  const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  if (requested !== undefined && requested !== 'zh' && requested !== 'en') {
+    process.stderr.write(t(`bulletin：--lang 只能是 zh 或 en，不能是 ${requested}\n`, `bulletin: --lang must be zh or en, not ${requested}\n`));
+    return 2;
+  }
+
+  let code = 0;
+  const ctx: CliContext = { lang, t, exit: (c) => (code = c) };
+  const program = new Command();
+  program
+    .name('bulletin')
+    .description(t('简报编排工具：把 YAML 描述的一期简报检查并排成红头 A4 PDF', 'bulletin compiler: checks an issue described in YAML and lays it out as a red-header A4 PDF'))
+    .version(version(), '-V, --version', t('显示版本号', 'show the version'))
+    .option('--lang <lang>', t('消息语言：zh（默认）或 en', 'message language: zh (default) or en'))
+    .helpOption('-h, --help', t('显示帮助', 'show help'))
+    .helpCommand('help [command]', t('显示某个命令的帮助', 'show help for a command'))
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureHelp({ styleTitle: (s) => (lang === 'zh' ? (TITLES_ZH[s] ?? s) : s) })
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(translateCommanderError(s, lang)),
+    });
+  for (const register of COMMANDS) register(program, ctx);
+  for (const sub of program.commands) {
+    sub.helpOption('-h, --help', t('显示帮助', 'show help'));
+    sub.exitOverride();
+    sub.configureHelp({ styleTitle: (s) => (lang === 'zh' ? (TITLES_ZH[s] ?? s) : s) });
+  }
+
+  if (args.length === 0) {
+    program.outputHelp();
+    return 2;
+  }
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2;
+    }
+    // Never a stack trace: one line, and the usage/internal exit code.
+    const detail = err instanceof Error ? err.message : String(err);
+    process.stderr.write(t(`bulletin：出错了：${detail}\n`, `bulletin: error: ${detail}\n`));
+    return 2;
+  }
+}

@@ -1,0 +1,122 @@
+import path from 'node:path';
+import type { Document } from 'yaml';
+import type { Diagnostic } from '../diagnostics.js';
+import { msg } from '../i18n/lang.js';
+import type { Issue, SourceMap } from './model.js';
+import { normalize } from './normalize.js';
+import { parseYaml } from './parse.js';
+import { readText } from './read.js';
+import { findSeriesFile, mergeSettings, SERIES_FILE_NAME } from './series.js';
+import { YamlSourceMap } from './source-map.js';
+import { validateFile } from './validate.js';
+
+export interface LoadResult {
+  /** Present when the file (and its series file) had no errors. */
+  issue?: Issue;
+  sources: SourceMap & YamlSourceMap;
+  diagnostics: Diagnostic[];
+  /** Parsed documents by absolute path (issue file and series file). */
+  documents: Map<string, Document>;
+}
+
+export interface LoadOptions {
+  /** Skip looking for bulletin.series.yaml (tests, or an issue file that carries every setting). */
+  noSeries?: boolean;
+}
+
+type Raw = Record<string, unknown>;
+
+interface FileStage {
+  data?: Raw;
+  diagnostics: Diagnostic[];
+}
+
+async function readAndValidate(file: string, kind: 'issue' | 'series', sources: YamlSourceMap, documents: Map<string, Document>): Promise<FileStage> {
+  const read = await readText(file);
+  if (read.text === undefined) return { diagnostics: read.diagnostics };
+  const parsed = parseYaml(file, read.text, sources);
+  if (parsed.doc) documents.set(file, parsed.doc);
+  if (parsed.data === undefined) return { diagnostics: parsed.diagnostics };
+  const diagnostics = [...parsed.diagnostics, ...validateFile(kind, file, parsed.data, sources)];
+  return { data: parsed.data as Raw, diagnostics };
+}
+
+/**
+ * Reads an issue file, its series file, validates both and builds the Issue. Never throws: every problem,
+ * I/O included, comes back as a Diagnostic.
+ */
+export async function loadIssue(file: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const sources = new YamlSourceMap();
+  const documents = new Map<string, Document>();
+  const abs = path.resolve(file);
+  try {
+    return await load(abs, options, sources, documents);
+  } catch (err) {
+    // A bug of ours, not a problem of the file; still a diagnostic rather than a stack trace.
+    const detail = err instanceof Error ? err.message : String(err);
+    return {
+      sources,
+      documents,
+      diagnostics: [
+        { file: abs, line: 1, column: 1, severity: 'error', rule: 'internal', message: msg(`内部错误：${detail}`, `internal error: ${detail}`) },
+      ],
+    };
+  }
+}
+
+async function load(file: string, options: LoadOptions, sources: YamlSourceMap, documents: Map<string, Document>): Promise<LoadResult> {
+  const own = await readAndValidate(file, 'issue', sources, documents);
+  const diagnostics = [...own.diagnostics];
+  if (!own.data) return { sources, documents, diagnostics };
+
+  let seriesFile: string | undefined;
+  let seriesData: Raw | undefined;
+  const named = own.data.series;
+  if (typeof named === 'string') {
+    seriesFile = path.resolve(path.dirname(file), named);
+  } else if (!options.noSeries) {
+    seriesFile = await findSeriesFile(file);
+  }
+  if (seriesFile) {
+    const series = await readAndValidate(seriesFile, 'series', sources, documents);
+    if (typeof named === 'string' && series.diagnostics.some((d) => d.rule === 'io')) {
+      // Point at the `series:` line in the issue, which is what the editor has to fix.
+      diagnostics.push({
+        file,
+        ...sources.nodePosition(file, ['series']),
+        severity: 'error',
+        rule: 'series-not-found',
+        message: msg(`找不到系列文件 ${named}（${seriesFile}）`, `series file ${named} not found (${seriesFile})`),
+      });
+    } else {
+      diagnostics.push(...series.diagnostics);
+    }
+    seriesData = series.data;
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { sources, documents, diagnostics };
+
+  const { series: _omit, ...issueSettings } = own.data;
+  void _omit;
+  const merged = mergeSettings(seriesData ?? {}, issueSettings);
+  const result = normalize({ file, issueData: own.data, merged, seriesFile, seriesData }, sources);
+  diagnostics.push(...result.diagnostics);
+  return { issue: result.issue, sources, documents, diagnostics };
+}
+
+/** Validates a series file on its own (for `bulletin check bulletin.series.yaml`). */
+export async function loadSeries(file: string): Promise<Omit<LoadResult, 'issue'>> {
+  const sources = new YamlSourceMap();
+  const documents = new Map<string, Document>();
+  const abs = path.resolve(file);
+  try {
+    const stage = await readAndValidate(abs, 'series', sources, documents);
+    return { sources, documents, diagnostics: stage.diagnostics };
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return { sources, documents, diagnostics: [{ file: abs, line: 1, column: 1, severity: 'error', rule: 'internal', message: msg(`内部错误：${detail}`, `internal error: ${detail}`) }] };
+  }
+}
+
+export function isSeriesFile(file: string): boolean {
+  return path.basename(file) === SERIES_FILE_NAME;
+}

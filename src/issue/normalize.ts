@@ -1,0 +1,213 @@
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { msg } from '../i18n/lang.js';
+import { DEFAULT_COLOUR, DEFAULT_FONTS, DEFAULT_PAGE } from './defaults.js';
+import type {
+  Colour,
+  ContentsEntry,
+  DistributionLine,
+  FontRole,
+  FontSettings,
+  Issue,
+  IssueDate,
+  Item,
+  PageSettings,
+  Section,
+  SectionStyle,
+  SeriesSettings,
+  SourceRef,
+  Text,
+} from './model.js';
+import { hasPath } from './series.js';
+import type { YamlPath, YamlSourceMap } from './source-map.js';
+import { cutParagraphs } from './text.js';
+
+/** What normalisation starts from: validated data of the issue file and (optionally) the series file. */
+export interface NormalizeInput {
+  /** Absolute path of the issue file. */
+  file: string;
+  issueData: Record<string, unknown>;
+  /** The issue's settings merged over the series file's. */
+  merged: Record<string, unknown>;
+  seriesFile?: string;
+  seriesData?: Record<string, unknown>;
+}
+
+type Raw = Record<string, unknown>;
+const FONT_ROLES: FontRole[] = ['masthead', 'body', 'heading', 'kai', 'number'];
+
+export function formatDate(date: IssueDate): string {
+  return `${date.year} 年 ${date.month} 月 ${date.day} 日`;
+}
+
+export function formatIssueLine(number: number, yearNumber: number | undefined, year: number): string {
+  return yearNumber === undefined ? `第 ${number} 期` : `第 ${number} 期（${year} 年 ${yearNumber} 期）`;
+}
+
+export function parseDate(iso: string): IssueDate | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return undefined;
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), iso };
+}
+
+/**
+ * Builds the typed Issue from validated data: applies defaults, numbers items continuously across numbered
+ * sections, derives the contents, formats date and issue line, and records where every Text came from.
+ */
+export function normalize(input: NormalizeInput, sources: YamlSourceMap): { issue?: Issue; diagnostics: Diagnostic[] } {
+  const { file, merged, issueData } = input;
+  const diagnostics: Diagnostic[] = [];
+  const origin = (p: YamlPath): string => (input.seriesFile && !hasPath(issueData, p) && hasPath(input.seriesData, p) ? input.seriesFile : file);
+
+  for (const key of ['name', 'offices'] as const) {
+    const value = merged[key];
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) {
+      const what = key === 'name' ? '简报名称 name（如 姑苏信息）' : '编发单位 offices（如 - 苏州市姑苏区党政办公室）';
+      const whatEn = key === 'name' ? 'the bulletin name "name" (e.g. 姑苏信息)' : 'the issuing offices "offices"';
+      diagnostics.push({
+        file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'series-required',
+        message: msg(
+          `缺少${what}：写在系列文件 bulletin.series.yaml 中（各期共用）${input.seriesFile ? '' : '——没有找到系列文件——'}或写在本文件中`,
+          `missing ${whatEn}: put it in the series file bulletin.series.yaml (shared by all issues)${input.seriesFile ? '' : ' — none was found —'} or in this file`,
+        ),
+      });
+    }
+  }
+  const date = parseDate(String(merged.date));
+  if (!date) return { diagnostics };
+  if (diagnostics.length > 0) return { diagnostics };
+
+  const text = (p: YamlPath, value: unknown): Text => {
+    const f = origin(p);
+    return cut(f, p, String(value), false, sources)[0] ?? { text: '', ref: { file: f, path: p } };
+  };
+
+  const series = seriesSettings(merged, origin, text);
+  if (input.seriesFile) series.seriesFile = input.seriesFile;
+  const sections: Section[] = [];
+  const contents: ContentsEntry[] = [];
+  let counter = 0;
+  (merged.sections as Raw[]).forEach((rawSection, si) => {
+    const sp: YamlPath = ['sections', si];
+    const numbered = (rawSection.numbered as boolean | undefined) ?? true;
+    const listed = (rawSection.listed as boolean | undefined) ?? numbered;
+    const style = ((rawSection.style as SectionStyle | undefined) ?? 'items') as SectionStyle;
+    const section: Section = {
+      label: String(rawSection.label),
+      numbered,
+      listed,
+      style,
+      items: [],
+      id: `section-${si + 1}`,
+      ref: { file, path: sp },
+    };
+    (rawSection.items as Raw[]).forEach((rawItem, ii) => {
+      const ip: YamlPath = [...sp, 'items', ii];
+      const number = numbered ? ++counter : undefined;
+      const item: Item = {
+        number,
+        paragraphs: body(file, [...ip, 'body'], rawItem.body, sources),
+        id: number !== undefined ? `item-${number}` : `s${si + 1}-i${ii + 1}`,
+        ref: { file, path: ip },
+      };
+      if (rawItem.title !== undefined) item.title = text([...ip, 'title'], rawItem.title);
+      if (rawItem.source !== undefined) item.source = text([...ip, 'source'], rawItem.source);
+      if (rawItem.note !== undefined) item.note = text([...ip, 'note'], rawItem.note);
+      section.items.push(item);
+    });
+    sections.push(section);
+    if (listed) {
+      contents.push({ kind: 'section', label: section.label, target: section.id });
+      for (const item of section.items) {
+        const label = item.title?.text ?? shorten(item.paragraphs[0]?.text ?? '');
+        contents.push({ kind: 'item', label, number: item.number, target: item.id });
+      }
+    }
+  });
+
+  const number = merged.number as number;
+  const yearNumber = merged.yearNumber as number | undefined;
+  const issue: Issue = {
+    file,
+    series,
+    number,
+    yearNumber,
+    date,
+    dateText: formatDate(date),
+    issueLine: formatIssueLine(number, yearNumber, date.year),
+    sections,
+    contents,
+  };
+  return { issue, diagnostics };
+}
+
+function shorten(s: string): string {
+  const first = s.split(/(?<=[。！？])/)[0] ?? s;
+  return first.length > 40 ? `${first.slice(0, 39)}…` : first.replace(/。$/, '');
+}
+
+function cut(file: string, p: YamlPath, value: string, split: boolean, sources: YamlSourceMap): Text[] {
+  return cutParagraphs(value, split, (i) => sources.isFoldedBreak(file, p, i)).map((c) => {
+    const ref: SourceRef = { file, path: p, offset: c.indices[0] ?? 0 };
+    sources.registerText(ref, c.indices);
+    return { text: c.text, ref };
+  });
+}
+
+function body(file: string, p: YamlPath, value: unknown, sources: YamlSourceMap): Text[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => cut(file, [...p, i], String(v), true, sources));
+  return cut(file, p, String(value), true, sources);
+}
+
+function seriesSettings(m: Raw, origin: (p: YamlPath) => string, text: (p: YamlPath, v: unknown) => Text): SeriesSettings {
+  const fonts: FontSettings = { ...DEFAULT_FONTS };
+  const rawFonts = (m.fonts ?? {}) as Record<string, string | string[]>;
+  for (const role of FONT_ROLES) {
+    const v = rawFonts[role];
+    if (v === undefined) continue;
+    const dir = path.dirname(origin(['fonts', role]));
+    fonts[role] = (Array.isArray(v) ? v : [v]).map((name) => (looksLikePath(name) ? path.resolve(dir, name) : name));
+  }
+  const fontPaths = ((m.fontPaths ?? []) as string[]).map((p, i) => path.resolve(path.dirname(origin(['fontPaths', i])), p));
+  const distribution: DistributionLine[] = ((m.distribution ?? []) as Raw[]).map((d, i) => ({
+    label: String(d.label),
+    recipients: text(['distribution', i, 'recipients'], d.recipients),
+  }));
+  const page: PageSettings = { ...DEFAULT_PAGE, ...((m.page ?? {}) as Partial<PageSettings>) };
+  const settings: SeriesSettings = {
+    name: String(m.name),
+    offices: (m.offices as string[]).map(String),
+    colour: colour(m.colour),
+    distribution,
+    editors: ((m.editors ?? []) as string[]).map(String),
+    fonts,
+    fontPaths,
+    page,
+    sources: ((m.sources ?? []) as string[]).map(String),
+    rules: { ...((m.rules ?? {}) as SeriesSettings['rules']) },
+  };
+  if (m.seriesLine !== undefined) settings.seriesLine = String(m.seriesLine);
+  if (m.securityMark !== undefined) settings.securityMark = String(m.securityMark);
+  if (m.printCount !== undefined) settings.printCount = m.printCount as number;
+  if (m.serial !== undefined) settings.serial = String(m.serial);
+  return settings;
+}
+
+function looksLikePath(name: string): boolean {
+  return /[\\/]/.test(name) || /\.(ttf|otf|ttc|otc|woff2?)$/i.test(name);
+}
+
+export function colour(value: unknown): Colour {
+  if (typeof value === 'string') {
+    const hex = value.replace('#', '');
+    return { space: 'rgb', values: [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number] };
+  }
+  const v = value as { cmyk?: number[]; rgb?: number[] } | undefined;
+  if (v?.cmyk) return { space: 'cmyk', values: v.cmyk.slice(0, 4) as [number, number, number, number] };
+  if (v?.rgb) return { space: 'rgb', values: v.rgb.slice(0, 3) as [number, number, number] };
+  return DEFAULT_COLOUR;
+}

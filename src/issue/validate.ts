@@ -1,0 +1,285 @@
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
+import type { Diagnostic, Message } from '../diagnostics.js';
+import { msg } from '../i18n/lang.js';
+import { didYouMean } from './did-you-mean.js';
+import type { YamlPath, YamlSourceMap } from './source-map.js';
+
+type Localize = (errors?: ErrorObject[] | null) => void;
+// ajv-i18n is CommonJS but its types declare an ES default export; take the function whichever way it arrives.
+const localizeZh = ((localizeZhModule as unknown as { default?: Localize }).default ?? localizeZhModule) as unknown as Localize;
+
+export type FileKind = 'issue' | 'series';
+
+interface Schemas {
+  issue: ValidateFunction;
+  series: ValidateFunction;
+}
+
+let compiled: Schemas | undefined;
+
+function schemas(): Schemas {
+  if (compiled) return compiled;
+  const read = (name: string) => JSON.parse(readFileSync(new URL(`../../schemas/${name}`, import.meta.url), 'utf8'));
+  // verbose: errors carry the offending data and the schema around the keyword (its title and description).
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+  ajv.addSchema(read('bulletin.schema.json'));
+  ajv.addSchema(read('bulletin.series.schema.json'));
+  compiled = {
+    issue: ajv.getSchema('https://bulletin.local/schemas/bulletin.schema.json')!,
+    series: ajv.getSchema('https://bulletin.local/schemas/bulletin.series.schema.json')!,
+  };
+  return compiled;
+}
+
+/** Validates one file's data against its schema; every error points at the YAML node it is about. */
+export function validateFile(kind: FileKind, file: string, data: unknown, sources: YamlSourceMap): Diagnostic[] {
+  const validate = schemas()[kind];
+  const diagnostics: Diagnostic[] = [];
+  if (!validate(data)) {
+    for (const error of simplify(validate.errors ?? [])) diagnostics.push(toDiagnostic(error, file, sources));
+  }
+  diagnostics.push(...checkDate(file, data, sources));
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  return diagnostics;
+}
+
+/** Schema of the issue file, as JSON (for `bulletin schema` and editors). */
+export function issueSchemaUrl(): URL {
+  return new URL('../../schemas/bulletin.schema.json', import.meta.url);
+}
+
+function pointerToPath(pointer: string): YamlPath {
+  if (!pointer) return [];
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/**
+ * With allErrors, ajv reports every branch of an `anyOf` that failed. Keep what helps: drop branches whose
+ * type did not even match, and of the rest keep the one with fewest errors; with no such branch, keep
+ * the `anyOf` error itself (reported with the property's description of what is expected).
+ */
+function simplify(errors: ErrorObject[]): ErrorObject[] {
+  const anyOfs = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  let out = errors.filter((e) => !anyOfs.includes(e));
+  for (const a of anyOfs) {
+    const prefix = `${a.schemaPath}/`;
+    const inside = (e: ErrorObject) => e.schemaPath.startsWith(prefix) && (e.instancePath === a.instancePath || e.instancePath.startsWith(`${a.instancePath}/`));
+    const branches = new Map<string, ErrorObject[]>();
+    for (const e of out.filter(inside)) {
+      const branch = e.schemaPath.slice(prefix.length).split('/')[0]!;
+      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+    }
+    out = out.filter((e) => !inside(e));
+    const candidates = [...branches.values()].filter((list) => !list.some((e) => e.keyword === 'type' && e.instancePath === a.instancePath));
+    candidates.sort((x, y) => x.length - y.length);
+    const best = candidates[0];
+    out.push(...(best ?? [a]));
+  }
+  return out;
+}
+
+const TYPE_ZH: Record<string, string> = {
+  string: '文字',
+  integer: '整数',
+  number: '数字',
+  boolean: 'true 或 false',
+  array: '列表（每项以“- ”开头）',
+  object: '映射（“键: 值”）',
+  null: '空值',
+};
+const TYPE_EN: Record<string, string> = {
+  string: 'text',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list (items starting with "- ")',
+  object: 'a mapping ("key: value")',
+  null: 'null',
+};
+
+function actualType(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return '（空）';
+  const text = typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? '[…]' : typeof value === 'object' ? '{…}' : String(value);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+interface SchemaInfo {
+  title?: string;
+  description?: string;
+  examples?: unknown[];
+  properties?: Record<string, { $ref?: string; title?: string; description?: string; examples?: unknown[] }>;
+  definitions?: Record<string, SchemaInfo>;
+}
+
+function rootSchema(): SchemaInfo {
+  return schemas().issue.schema as SchemaInfo;
+}
+
+/** The schema of property `name` inside `parent`, following a local `$ref`. */
+function propertySchema(parent: SchemaInfo | undefined, name: string): SchemaInfo | undefined {
+  const prop = parent?.properties?.[name];
+  if (!prop) return undefined;
+  if (prop.$ref?.startsWith('#/definitions/')) return rootSchema().definitions?.[prop.$ref.slice('#/definitions/'.length)];
+  return prop as SchemaInfo;
+}
+
+function label(path: YamlPath): string {
+  if (path.length === 0) return '（文件顶层）';
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}
+function labelEn(path: YamlPath): string {
+  return path.length === 0 ? '(top level)' : label(path);
+}
+
+function example(schema: SchemaInfo | undefined): string {
+  const ex = schema?.examples?.[0];
+  if (ex === undefined) return '';
+  return typeof ex === 'string' ? ex : JSON.stringify(ex);
+}
+
+function toDiagnostic(error: ErrorObject, file: string, sources: YamlSourceMap): Diagnostic {
+  const path = pointerToPath(error.instancePath);
+  const schema = error.parentSchema as SchemaInfo | undefined;
+  const name = `「${label(path)}」${schema?.title ? `（${schema.title}）` : ''}`;
+  const nameEn = `"${labelEn(path)}"${schema?.title ? ` (${schema.title})` : ''}`;
+  const ex = example(schema);
+  const exZh = ex ? `，如 ${ex}` : '';
+  const exEn = ex ? `, e.g. ${ex}` : '';
+  let position = sources.nodePosition(file, path);
+  let rule = `schema-${error.keyword}`;
+  let message: Message;
+  const p = error.params as Record<string, unknown>;
+
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(p.missingProperty);
+      const sub = propertySchema(schema, missing);
+      const what = sub?.title ? `（${sub.title}）` : '';
+      const subEx = example(sub);
+      message = msg(
+        `${path.length ? `${name}中` : ''}缺少必填项「${missing}」${what}${sub?.description ? `：${sub.description}` : ''}${subEx ? `例如 ${missing}: ${subEx}` : ''}`,
+        `${path.length ? `${nameEn} is ` : ''}missing the required property "${missing}"${sub?.title ? ` (${sub.title})` : ''}${subEx ? `, e.g. ${missing}: ${subEx}` : ''}`,
+      );
+      rule = 'schema-required';
+      break;
+    }
+    case 'additionalProperties': {
+      const key = String(p.additionalProperty);
+      const allowed = Object.keys(schema?.properties ?? {});
+      const guess = didYouMean(key, allowed);
+      position = sources.keyPosition(file, [...path, key]);
+      message = msg(
+        `未知的键「${key}」${guess ? `，你是不是想写「${guess}」？` : '。'}${path.length ? `${name}` : '这里'}可用的键：${allowed.join('、')}`,
+        `unknown key "${key}"${guess ? `; did you mean "${guess}"?` : '.'} Allowed here: ${allowed.join(', ')}`,
+      );
+      rule = 'schema-unknown-key';
+      break;
+    }
+    case 'type': {
+      const expected = String(p.type).split(',');
+      const got = actualType(error.data);
+      message = msg(
+        `${name}应为${expected.map((t) => TYPE_ZH[t] ?? t).join('或')}${exZh}；实际是${TYPE_ZH[got] ?? got} ${show(error.data)}`,
+        `${nameEn} must be ${expected.map((t) => TYPE_EN[t] ?? t).join(' or ')}${exEn}; got ${TYPE_EN[got] ?? got} ${show(error.data)}`,
+      );
+      rule = 'schema-type';
+      break;
+    }
+    case 'enum': {
+      const values = (p.allowedValues as unknown[]).map(String);
+      message = msg(
+        `${name}应为 ${values.join('、')} 之一；实际是 ${show(error.data)}`,
+        `${nameEn} must be one of ${values.join(', ')}; got ${show(error.data)}`,
+      );
+      break;
+    }
+    case 'minLength':
+      message = msg(`${name}不能为空${exZh}`, `${nameEn} must not be empty${exEn}`);
+      rule = 'schema-empty';
+      break;
+    case 'minItems':
+      message = msg(`${name}至少要有 ${p.limit} 项`, `${nameEn} needs at least ${p.limit} item(s)`);
+      break;
+    case 'maxItems':
+      message = msg(`${name}最多只能有 ${p.limit} 项；实际有 ${Array.isArray(error.data) ? error.data.length : '?'} 项`, `${nameEn} may have at most ${p.limit} item(s)`);
+      break;
+    case 'minimum':
+    case 'exclusiveMinimum':
+    case 'maximum':
+    case 'exclusiveMaximum': {
+      const cmp = String(p.comparison);
+      const zhCmp: Record<string, string> = { '>=': '不小于', '>': '大于', '<=': '不大于', '<': '小于' };
+      message = msg(`${name}应${zhCmp[cmp] ?? cmp} ${p.limit}；实际是 ${show(error.data)}`, `${nameEn} must be ${cmp} ${p.limit}; got ${show(error.data)}`);
+      rule = 'schema-range';
+      break;
+    }
+    case 'pattern':
+      message = msg(
+        `${name}格式不对${schema?.description ? `：${schema.description}` : ''}${exZh}；实际是 ${show(error.data)}`,
+        `${nameEn} has the wrong format${exEn}; got ${show(error.data)}`,
+      );
+      rule = 'schema-format';
+      break;
+    case 'anyOf':
+    case 'oneOf':
+      message = msg(
+        `${name}写法不对${schema?.description ? `：${schema.description}` : ''}；实际是 ${show(error.data)}`,
+        `${nameEn} is not written correctly${exEn}; got ${show(error.data)}`,
+      );
+      rule = 'schema-type';
+      break;
+    default: {
+      const copy = [{ ...error }];
+      localizeZh(copy);
+      message = msg(`${name}${copy[0]?.message ?? ''}`, `${nameEn} ${error.message ?? ''}`);
+    }
+  }
+  return { file, ...position, severity: 'error', rule, message };
+}
+
+/** Days in each month; February is checked against leap years separately. */
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Why a YYYY-MM-DD date does not exist, or undefined when it does. */
+export function impossibleDate(iso: string): Message | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12) return msg(`没有 ${month} 月`, `there is no month ${month}`);
+  const days = month === 2 && isLeap(year) ? 29 : DAYS[month - 1]!;
+  if (day < 1 || day > days) return msg(`${year} 年 ${month} 月只有 ${days} 天`, `${year}-${String(month).padStart(2, '0')} has only ${days} days`);
+  return undefined;
+}
+
+function checkDate(file: string, data: unknown, sources: YamlSourceMap): Diagnostic[] {
+  const date = (data as { date?: unknown } | null)?.date;
+  if (typeof date !== 'string') return [];
+  const why = impossibleDate(date);
+  if (!why) return [];
+  return [
+    {
+      file,
+      ...sources.nodePosition(file, ['date']),
+      severity: 'error',
+      rule: 'date-invalid',
+      message: msg(`日期 ${date} 不存在：${why.zh}`, `the date ${date} does not exist: ${why.en}`),
+    },
+  ];
+}
