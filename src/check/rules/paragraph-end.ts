@@ -17,11 +17,8 @@ const TRAILING_SOURCE = /[（(][^（()）。！？]{1,30}[）)]\s*$/u;
 export function bodyEnd(t: string): number {
   let s = t.replace(/\s+$/u, '');
   const m = TRAILING_SOURCE.exec(s);
-  // Only a source that follows a sentence counts as one; "……（第一期）" without 。 is just unfinished.
-  if (m && m.index > 0) {
-    const before = s.slice(0, m.index).replace(/\s+$/u, '');
-    if (ENDERS.includes(before.at(-1) ?? '') || CLOSERS.includes(before.at(-1) ?? '')) s = before;
-  }
+  // Whatever precedes the bracket is the body: "……成效（区发改局）" is reported at 效, where 。 belongs.
+  if (m && m.index > 0) s = s.slice(0, m.index).replace(/\s+$/u, '');
   return s.length;
 }
 
