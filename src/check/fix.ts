@@ -34,6 +34,11 @@ export function align(value: string, start: number, text: string): number[] | un
   const idx: number[] = [];
   let v = start;
   for (let i = 0; i < text.length; i++) {
+    // A space the loader put where it joined two Latin words stands for the line break itself.
+    if (text[i] === ' ' && /\s/u.test(value[v] ?? '')) {
+      idx.push(v++);
+      continue;
+    }
     while (v < value.length && value[v] !== text[i] && /\s/u.test(value[v]!)) v++;
     if (value[v] !== text[i]) return undefined;
     idx.push(v++);
