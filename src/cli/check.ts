@@ -76,7 +76,18 @@ export async function runCheck(inputs: string[], options: CheckCommandOptions): 
   // series also gets the numbering and date-order checks.
   if (entries.length > 0) {
     const { checkIssues } = await import('../check/run.js');
-    const result = checkIssues(entries);
+    // Only issues of one series are compared with each other (files of several series may be checked together).
+    const bySeries = new Map<string, typeof entries>();
+    for (const e of entries) {
+      const key = e.issue.series.seriesFile ?? `name:${e.issue.series.name}`;
+      bySeries.set(key, [...(bySeries.get(key) ?? []), e]);
+    }
+    const result = { diagnostics: [] as Diagnostic[], fixes: [] as ReturnType<typeof checkIssues>['fixes'] };
+    for (const group of bySeries.values()) {
+      const r = checkIssues(group);
+      result.diagnostics.push(...r.diagnostics);
+      result.fixes.push(...r.fixes);
+    }
     if (options.fix && result.fixes.length > 0) {
       const { applyFixes } = await import('../check/fix.js');
       await applyFixes(result.fixes);

@@ -64,20 +64,6 @@ export function parseYaml(file: string, text: string, sources: YamlSourceMap): P
     diagnostics.push({ file, ...at(warning.pos[0]), severity: 'warning', rule: 'yaml-syntax', message: msg(warning.message, warning.message) });
   }
 
-  visit(doc, (_key, node) => {
-    const tag = (node as { tag?: string }).tag;
-    const range = (node as { range?: [number, number, number] }).range;
-    if (tag && !ALLOWED_TAGS.has(tag)) {
-      diagnostics.push({
-        file,
-        ...at(range?.[0] ?? 0),
-        severity: 'error',
-        rule: 'yaml-tag',
-        message: msg(`不支持 YAML 标签 ${tag}；简报文件只用普通的文字、数字、列表和映射`, `the YAML tag ${tag} is not supported; issue files use plain text, numbers, lists and mappings only`),
-      });
-    }
-  });
-  if (diagnostics.some((d) => d.severity === 'error')) return { doc, diagnostics };
 
   if (doc.contents === null || doc.contents === undefined) {
     diagnostics.push({
@@ -100,6 +86,22 @@ export function parseYaml(file: string, text: string, sources: YamlSourceMap): P
     });
     return { doc, diagnostics };
   }
+
+  visit(doc, (_key, node) => {
+    if (!node || typeof node !== 'object') return;
+    const tag = (node as { tag?: string }).tag;
+    const range = (node as { range?: [number, number, number] }).range;
+    if (tag && !ALLOWED_TAGS.has(tag)) {
+      diagnostics.push({
+        file,
+        ...at(range?.[0] ?? 0),
+        severity: 'error',
+        rule: 'yaml-tag',
+        message: msg(`不支持 YAML 标签 ${shortTag(tag)}；简报文件只用普通的文字、数字、列表和映射`, `the YAML tag ${shortTag(tag)} is not supported; issue files use plain text, numbers, lists and mappings only`),
+      });
+    }
+  });
+  if (diagnostics.some((d) => d.severity === 'error')) return { doc, diagnostics };
 
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -162,4 +164,8 @@ function yamlErrorMessage(error: YAMLError): { zh: string; en: string } {
     default:
       return msg(`YAML 语法错误：${en}`, `YAML syntax error: ${en}`);
   }
+}
+
+function shortTag(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
 }

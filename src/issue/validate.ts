@@ -38,7 +38,20 @@ export function validateFile(kind: FileKind, file: string, data: unknown, source
   const validate = schemas()[kind];
   const diagnostics: Diagnostic[] = [];
   if (!validate(data)) {
-    for (const error of simplify(validate.errors ?? [])) diagnostics.push(toDiagnostic(error, file, sources));
+    const errors = simplify(validate.errors ?? []);
+    // A misspelt required key shows up twice (unknown "titel", missing "title"); the did-you-mean says it all.
+    const guessed = new Set(
+      errors
+        .filter((e) => e.keyword === 'additionalProperties')
+        .map((e) => {
+          const allowed = Object.keys((e.parentSchema as SchemaInfo | undefined)?.properties ?? {});
+          return `${e.instancePath}/${didYouMean(String((e.params as { additionalProperty?: unknown }).additionalProperty), allowed) ?? ''}`;
+        }),
+    );
+    for (const error of errors) {
+      if (error.keyword === 'required' && guessed.has(`${error.instancePath}/${String((error.params as { missingProperty?: unknown }).missingProperty)}`)) continue;
+      diagnostics.push(toDiagnostic(error, file, sources));
+    }
   }
   diagnostics.push(...checkDate(file, data, sources));
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
