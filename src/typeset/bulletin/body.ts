@@ -1,0 +1,86 @@
+/**
+ * The body: each section's label (【动态】 in 黑体), then its items — the lead sentence run in bold (黑体) before the
+ * text, the source after the last paragraph; 【简讯】 briefs as bullets with a hanging indent; editor's notes in 楷体.
+ */
+import type { Issue, Item, Section } from '../../issue/model.js';
+import type { AtomBuilder } from '../text/atoms.js';
+import { setParagraph } from '../paragraph.js';
+import type { Flow } from './lines.js';
+import type { Styles } from './style.js';
+
+/** Sentence enders after which a run-in title needs no 。 of its own. */
+const ENDS = /[。！？!?…]$/;
+
+export function layoutBody(issue: Issue, builder: AtomBuilder, st: Styles, flow: Flow): void {
+  for (const section of issue.sections) {
+    if (section.items.length === 0) continue;
+    layoutSection(section, builder, st, flow);
+  }
+}
+
+function layoutSection(section: Section, builder: AtomBuilder, st: Styles, flow: Flow): void {
+  const { grid } = st;
+  const label = setParagraph(builder, { spans: [st.body(`【${section.label}】`, 'heading')], width: grid.width, align: 'left' });
+  flow.add(label, grid.bodySize, { anchor: section.id, keepWithNext: true });
+  const node = { title: `【${section.label}】`, target: section.id, children: [] as { title: string; target: string; children: [] }[] };
+  flow.outline.push(node);
+  for (const item of section.items) {
+    if (section.style === 'bullets') layoutBullet(item, builder, st, flow);
+    else layoutItem(item, builder, st, flow);
+    if (item.title) node.children.push({ title: `${item.number !== undefined ? `${item.number}. ` : ''}${item.title.text}`, target: item.id, children: [] });
+  }
+}
+
+function layoutItem(item: Item, builder: AtomBuilder, st: Styles, flow: Flow): void {
+  const { grid } = st;
+  const indent = 2 * grid.pitch;
+  let anchor: string | undefined = item.id;
+  if (item.note) {
+    const note = setParagraph(builder, {
+      spans: [st.body('编者按：', 'heading'), st.body(item.note.text, 'kai', item.note.ref)],
+      width: grid.width,
+      align: 'justify',
+      indent,
+    });
+    flow.add(note, grid.bodySize, { anchor });
+    anchor = undefined;
+  }
+  const paras = item.paragraphs.length ? item.paragraphs : [{ text: '', ref: item.ref }];
+  paras.forEach((p, i) => {
+    const spans = [];
+    if (i === 0 && item.title) {
+      const t = item.title.text;
+      spans.push(st.body(t, 'heading', item.title.ref));
+      if (!ENDS.test(t)) spans.push(st.body('。', 'heading'));
+    }
+    spans.push(st.body(p.text, 'body', p.ref));
+    const last = i === paras.length - 1;
+    const set = setParagraph(builder, {
+      spans,
+      width: grid.width,
+      align: 'justify',
+      indent,
+      ...(last && item.source ? { trailer: st.body(`（${item.source.text}）`, 'body', item.source.ref) } : {}),
+    });
+    flow.add(set, grid.bodySize, anchor ? { anchor } : {});
+    anchor = undefined;
+  });
+}
+
+function layoutBullet(item: Item, builder: AtomBuilder, st: Styles, flow: Flow): void {
+  const { grid } = st;
+  item.paragraphs.forEach((p, i) => {
+    const last = i === item.paragraphs.length - 1;
+    const spans = [];
+    if (i === 0 && item.title) spans.push(st.body(item.title.text, 'heading', item.title.ref));
+    spans.push(st.body(p.text, 'body', p.ref));
+    const set = setParagraph(builder, {
+      spans,
+      width: grid.width,
+      align: 'justify',
+      ...(i === 0 ? { hang: { label: st.body('•'), width: grid.pitch } } : { left: grid.pitch }),
+      ...(last && item.source ? { trailer: st.body(`（${item.source.text}）`, 'body', item.source.ref) } : {}),
+    });
+    flow.add(set, grid.bodySize, i === 0 ? { anchor: item.id } : {});
+  });
+}

@@ -1,0 +1,36 @@
+/**
+ * 本期目录: the listed sections' labels and their numbered items. A wrapped title continues under its first
+ * character, after the number; every entry links to its item.
+ */
+import type { Issue } from '../../issue/model.js';
+import type { AtomBuilder } from '../text/atoms.js';
+import { naturalWidth, setParagraph } from '../paragraph.js';
+import type { Flow } from './lines.js';
+import type { Styles } from './style.js';
+
+export function layoutContents(issue: Issue, builder: AtomBuilder, st: Styles, flow: Flow): void {
+  if (issue.contents.length === 0) return;
+  const { grid } = st;
+  flow.add(setParagraph(builder, { spans: [st.body('本期目录：', 'heading')], width: grid.width, align: 'left' }), grid.bodySize, {
+    keepWithNext: true,
+  });
+  // Numbers share one width, so titles start in one column: the widest number plus a space.
+  const numbers = issue.contents.filter((e) => e.kind === 'item').map((e) => `${e.number ?? ''}.`);
+  const numberWidth = Math.max(0, ...numbers.map((n) => naturalWidth(builder, [st.body(n, 'kai')]))) + grid.bodySize / 4;
+  const left = 2 * grid.pitch;
+  for (const entry of issue.contents) {
+    if (entry.kind === 'section') {
+      const set = setParagraph(builder, { spans: [st.body(`【${entry.label}】`, 'heading')], width: grid.width, align: 'left', left: grid.pitch });
+      flow.add(set, grid.bodySize, { link: entry.target, keepWithNext: true });
+      continue;
+    }
+    const set = setParagraph(builder, {
+      spans: [st.body(entry.label, 'kai')],
+      width: grid.width,
+      align: 'justify',
+      left,
+      hang: { label: st.body(`${entry.number ?? ''}.`, 'kai'), width: numberWidth },
+    });
+    flow.add(set, grid.bodySize, { link: entry.target });
+  }
+}

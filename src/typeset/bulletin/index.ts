@@ -1,0 +1,56 @@
+/**
+ * Issue + font metrics → Layout: the masthead and contents on page 1, the body flowing on the grid, the
+ * distribution footer at the foot of the last page, page numbers, links from the contents, bookmarks.
+ * Pure: no PDF, no files; the same input gives the same layout.
+ */
+import type { Issue } from '../../issue/model.js';
+import { AtomBuilder } from '../text/atoms.js';
+import { gridBaseline, gridOf } from '../geometry.js';
+import { paginate } from '../paginate.js';
+import type { Fonts, Layout, LayoutPage } from '../types.js';
+import { layoutBody } from './body.js';
+import { layoutContents } from './contents.js';
+import { layoutFooter } from './footer.js';
+import { Flow } from './lines.js';
+import { layoutMasthead } from './masthead.js';
+import { layoutPageNumber } from './page-number.js';
+import { placeRuns } from './place.js';
+import { stylesOf } from './style.js';
+
+export function layoutIssue(issue: Issue, fonts: Fonts): Layout {
+  const grid = gridOf(issue.series.page);
+  const st = stylesOf(grid, issue.series.colour);
+  const builder = new AtomBuilder(fonts);
+  const masthead = layoutMasthead(issue, builder, st);
+  const flow = new Flow();
+  layoutContents(issue, builder, st, flow);
+  layoutBody(issue, builder, st, flow);
+  const footer = layoutFooter(issue, builder, st);
+  const plan = paginate(flow.lines, {
+    linesPerPage: grid.linesPerPage,
+    firstPageStart: masthead.slots,
+    footerSlots: footer?.slots ?? 0,
+  });
+  const pages: LayoutPage[] = Array.from({ length: plan.pages }, () => ({ items: [] }));
+  pages[0]!.items.push(...masthead.items);
+  for (const p of plan.placements) {
+    const bl = flow.lines[p.item]!;
+    const page = pages[p.page]!;
+    const y = gridBaseline(grid, p.slot, bl.size);
+    page.items.push(...placeRuns(bl.line.runs, grid.left, y));
+    const cellTop = grid.top + p.slot * grid.linePitch;
+    if (bl.anchor) page.items.push({ kind: 'anchor', name: bl.anchor, x: grid.left, y: cellTop });
+    if (bl.link) {
+      page.items.push({ kind: 'link', x: grid.left + bl.line.start, y: cellTop, w: bl.line.end - bl.line.start, h: grid.linePitch, target: bl.link });
+    }
+  }
+  if (footer) pages[plan.footerPage]!.items.push(...footer.draw(grid.linesPerPage - footer.slots));
+  pages.forEach((page, i) => page.items.push(...layoutPageNumber(i + 1, builder, st, fonts, issue.series.page.pageNumbers)));
+  return {
+    width: grid.pageWidth,
+    height: grid.pageHeight,
+    pages,
+    outline: flow.outline,
+    missing: [...flow.missing, ...(footer?.missing ?? [])],
+  };
+}

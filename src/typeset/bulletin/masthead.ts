@@ -1,0 +1,77 @@
+/**
+ * 报头, the top of page 1: an optional security mark at the top left; the bulletin's name, large and red, centred
+ * (narrowed to the type width when long); the series line; the issue line; the offices on the left with the
+ * date on the right of the last; a red rule across the type area. Everything sits on grid lines, so the contents
+ * below keep the grid.
+ */
+import type { Issue } from '../../issue/model.js';
+import type { AtomBuilder } from '../text/atoms.js';
+import { gridBaseline } from '../geometry.js';
+import { naturalWidth, setParagraph } from '../paragraph.js';
+import type { GlyphRun, PageItem } from '../types.js';
+import type { Styles } from './style.js';
+import { placeRuns } from './place.js';
+
+/** The name takes three grid lines; its size is two line pitches' worth of the band, as 初号-and-up mastheads do. */
+const NAME_SLOTS = 3;
+const NAME_SPACING_EM = 0.25;
+const RULE_WIDTH = 2;
+
+export interface Masthead {
+  items: PageItem[];
+  /** Grid lines used; the flow starts below them. */
+  slots: number;
+}
+
+export function layoutMasthead(issue: Issue, builder: AtomBuilder, st: Styles): Masthead {
+  const { grid, red } = st;
+  const s = issue.series;
+  const items: PageItem[] = [];
+  let slot = 0;
+  const line = (spans: Parameters<typeof setParagraph>[1]['spans'], align: 'left' | 'center' | 'right', size: number): void => {
+    const set = setParagraph(builder, { spans, width: grid.width, align });
+    for (const l of set.lines) {
+      items.push(...placeRuns(l.runs, grid.left, gridBaseline(grid, slot, size)));
+      slot++;
+    }
+  };
+  if (s.securityMark) line([st.body(s.securityMark, 'heading')], 'left', grid.bodySize);
+
+  // The name: as large as the band allows, then narrowed horizontally if it is still wider than the type area.
+  const size = Math.floor(grid.linePitch * 2);
+  const name = st.at(s.name, 'masthead', size, NAME_SPACING_EM, red);
+  const natural = naturalWidth(builder, [name]);
+  const scale = natural > grid.width ? grid.width / natural : 1;
+  const bandTop = grid.top + slot * grid.linePitch;
+  const baseline = bandTop + (NAME_SLOTS * grid.linePitch - size) / 2 + 0.88 * size;
+  const set = setParagraph(builder, { spans: [name], width: scale < 1 ? natural : grid.width, align: scale < 1 ? 'left' : 'center' });
+  for (const l of set.lines) {
+    const runs = placeRuns(l.runs, grid.left, baseline);
+    if (scale < 1) for (const r of runs) squeezeRun(r, scale, grid.left);
+    items.push(...runs);
+  }
+  slot += NAME_SLOTS;
+  if (s.seriesLine) line([{ ...st.body(`（${s.seriesLine}）`, 'kai'), colour: red }], 'center', grid.bodySize);
+  line([st.body(issue.issueLine)], 'center', grid.bodySize);
+  const offices = s.offices.length ? s.offices : [''];
+  offices.forEach((office, i) => {
+    const y = gridBaseline(grid, slot, grid.bodySize);
+    const left = setParagraph(builder, { spans: [st.body(office)], width: grid.width, align: 'left' });
+    for (const l of left.lines) items.push(...placeRuns(l.runs, grid.left, y));
+    if (i === offices.length - 1) {
+      const right = setParagraph(builder, { spans: [st.body(issue.dateText)], width: grid.width, align: 'right' });
+      for (const l of right.lines) items.push(...placeRuns(l.runs, grid.left, y));
+    }
+    slot++;
+  });
+  // The rule sits in the last line's lower margin, clear of the descenders.
+  const ruleY = grid.top + slot * grid.linePitch - RULE_WIDTH;
+  items.push({ kind: 'rule', x1: grid.left, y1: ruleY, x2: grid.left + grid.width, y2: ruleY, width: RULE_WIDTH, colour: red });
+  return { items, slots: slot };
+}
+
+/** Narrow a run about `origin` (the renderer applies the same horizontal scale to the glyphs). */
+function squeezeRun(r: GlyphRun, scale: number, origin: number): void {
+  r.hscale = scale * 100;
+  r.xs = r.xs.map((x) => origin + (x - origin) * scale);
+}

@@ -1,0 +1,11 @@
+/** Line runs (x from the type area's left) → page runs (absolute x, baseline y). */
+import type { LineRun } from '../paragraph.js';
+import type { GlyphRun } from '../types.js';
+
+export function placeRuns(runs: LineRun[], left: number, y: number): GlyphRun[] {
+  return runs.map((r) => {
+    const g: GlyphRun = { kind: 'run', font: r.font, size: r.size, y, gids: r.gids, xs: r.xs.map((x) => x + left), advances: r.advances, texts: r.texts };
+    if (r.colour) g.colour = r.colour;
+    return g;
+  });
+}

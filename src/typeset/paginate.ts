@@ -1,0 +1,85 @@
+/**
+ * Pagination on the grid: every line takes one grid line (slot). Paragraphs never leave their first line alone
+ * at a page's foot (orphan) nor their last line alone at a page's head (widow), unless they have only two lines;
+ * a line marked keep-with-next (a section label) never ends a page. A block can be anchored to the foot of the
+ * last page (the distribution footer); it goes to a new page when it does not fit there.
+ */
+
+export interface FlowItem {
+  /** Paragraph the line belongs to, and its place in it. */
+  para: number;
+  index: number;
+  count: number;
+  keepWithNext?: boolean;
+}
+
+export interface Placement {
+  /** Index into the flow. */
+  item: number;
+  page: number;
+  slot: number;
+}
+
+export interface PageFlowOptions {
+  linesPerPage: number;
+  /** Slots already taken on the first page (the masthead). */
+  firstPageStart: number;
+  /** Slots the bottom-anchored block needs on the last page (0: none). */
+  footerSlots: number;
+}
+
+export interface PagePlan {
+  placements: Placement[];
+  pages: number;
+  /** Page that holds the bottom-anchored block, when there is one. */
+  footerPage: number;
+}
+
+export function paginate(flow: FlowItem[], opts: PageFlowOptions): PagePlan {
+  const { linesPerPage } = opts;
+  const placements: Placement[] = [];
+  let page = 0;
+  let slot = opts.firstPageStart;
+  const newPage = (): void => {
+    page++;
+    slot = 0;
+  };
+  let i = 0;
+  while (i < flow.length) {
+    const it = flow[i]!;
+    // A whole paragraph (or the rest of one) from i.
+    const rest = it.count - it.index;
+    const room = linesPerPage - slot;
+    if (room <= 0) {
+      newPage();
+      continue;
+    }
+    if (it.keepWithNext && slot > 0) {
+      // The label and what must come with it: the next paragraph's first line, or its first two when it has
+      // three or more (its first line may not stand alone either).
+      const next = flow[i + 1];
+      const need = 1 + (next ? Math.min(next.count - next.index, next.count >= 3 ? 2 : 1) : 0);
+      if (room < need) {
+        newPage();
+        continue;
+      }
+    }
+    let take = Math.min(rest, room);
+    if (take < rest && it.count >= 3) {
+      if (it.index === 0 && take === 1) take = 0; // orphan
+      if (rest - take === 1) take -= 1; // widow
+      if (it.index === 0 && take === 1) take = 0;
+      if (take <= 0 && slot === 0) take = Math.min(rest, room); // a page cannot hold it otherwise
+    }
+    if (take <= 0) {
+      newPage();
+      continue;
+    }
+    for (let k = 0; k < take; k++) placements.push({ item: i + k, page, slot: slot + k });
+    slot += take;
+    i += take;
+  }
+  let footerPage = page;
+  if (opts.footerSlots > 0 && slot + opts.footerSlots > linesPerPage) footerPage = page + 1;
+  return { placements, pages: Math.max(page, footerPage) + 1, footerPage };
+}

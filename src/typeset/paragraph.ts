@@ -1,0 +1,130 @@
+/**
+ * A paragraph: spans of text in their roles → lines of positioned glyph runs. Covers the kinds a bulletin needs:
+ * a first-line indent, a run-in lead sentence in another face (just another span), a trailing source set after
+ * the last line or right-aligned on its own, a hanging label (bullets, contents numbers), centred and
+ * right-aligned lines.
+ */
+import type { Colour } from '../issue/model.js';
+import type { MissingChar } from './types.js';
+import { type AtomBuilder, type Atoms, type Span } from './text/atoms.js';
+import { type Align, type LineRange, Measure, breakLines, placeLine } from './text/breaker.js';
+
+export interface ParagraphSpec {
+  spans: Span[];
+  /** Measure of the block (usually the type-area width), pt. */
+  width: number;
+  /** Alignment of every line but the last; a justified paragraph's last line is set left. */
+  align: Align;
+  /** Left indent of every line, pt. */
+  left?: number;
+  /** Extra indent of the first line, pt (2 characters for body text). */
+  indent?: number;
+  /** A label set at `left` on the first line, the text of every line starting `width` further right. */
+  hang?: { label: Span; width: number };
+  /** Set after the last line when it fits there, else right-aligned on a line of its own (an item's source). */
+  trailer?: Span;
+}
+
+/** Glyphs of one font, size and colour on a line; x relative to the block's left edge. */
+export interface LineRun {
+  font: string;
+  size: number;
+  colour?: Colour;
+  gids: number[];
+  xs: number[];
+  advances: number[];
+  texts: string[];
+}
+
+export interface SetLine {
+  runs: LineRun[];
+  /** Where the line's ink ends, pt from the block's left edge. */
+  end: number;
+  /** Where it starts. */
+  start: number;
+}
+
+export interface SetParagraph {
+  lines: SetLine[];
+  missing: MissingChar[];
+}
+
+export function setParagraph(builder: AtomBuilder, spec: ParagraphSpec): SetParagraph {
+  const left = spec.left ?? 0;
+  const indent = spec.indent ?? 0;
+  const hangW = spec.hang?.width ?? 0;
+  const measure = (i: number): number => spec.width - left - hangW - (i === 0 ? indent : 0);
+  const spans = spec.trailer ? [...spec.spans, spec.trailer] : spec.spans;
+  const atoms = builder.build(spans, Math.max(1, Math.min(measure(0), measure(1))));
+  const m = new Measure(atoms);
+  const trailerSpan = spec.trailer ? spans.length - 1 : -1;
+  let tStart = atoms.n;
+  if (trailerSpan >= 0) {
+    tStart = 0;
+    while (tStart < atoms.n && atoms.sp[tStart] !== trailerSpan) tStart++;
+  }
+  const lines = breakLines(m, 0, tStart, measure, trailerSpan < 0);
+  const aligns: Align[] = lines.map((_, i) => (i < lines.length - 1 ? spec.align : spec.align === 'justify' ? 'left' : spec.align));
+  if (tStart < atoms.n) {
+    const last = lines[lines.length - 1];
+    const li = Math.max(lines.length - 1, 0);
+    if (last && m.natural(last.s, atoms.n) <= measure(li) + 0.001) {
+      last.e = atoms.n;
+    } else {
+      const own = breakLines(m, tStart, atoms.n, (i) => measure(lines.length + i), false);
+      for (const l of own) {
+        lines.push(l);
+        aligns.push('right');
+      }
+    }
+  }
+  const xs = new Float64Array(atoms.n);
+  const out: SetLine[] = lines.map((l, i) => {
+    const x0 = left + hangW + (i === 0 ? indent : 0);
+    const end = placeLine(m, l, measure(i), aligns[i]!, xs);
+    return { runs: collectRuns(atoms, l, xs, x0), end: x0 + end, start: x0 + (l.e > l.s ? xs[l.s]! : 0) };
+  });
+  const missing = [...atoms.missing];
+  if (spec.hang) {
+    const label = builder.build([spec.hang.label], spec.width);
+    const lm = new Measure(label);
+    const lx = new Float64Array(label.n);
+    const range: LineRange = { s: 0, e: label.n };
+    placeLine(lm, range, spec.hang.width, 'left', lx);
+    const runs = collectRuns(label, range, lx, left);
+    if (out[0]) {
+      out[0].runs.unshift(...runs);
+      out[0].start = left;
+    }
+    missing.push(...label.missing);
+  }
+  return { lines: out, missing };
+}
+
+function collectRuns(a: Atoms, l: LineRange, xs: Float64Array, x0: number): LineRun[] {
+  const g = a.glyphs;
+  const runs: LineRun[] = [];
+  let cur: LineRun | undefined;
+  for (let i = l.s; i < l.e; i++) {
+    const ox = x0 + xs[i]!;
+    for (let k = a.g0[i]!; k < a.g0[i + 1]!; k++) {
+      const span = a.spans[g.span[k]!]!;
+      if (!cur || cur.font !== g.font[k] || cur.size !== span.size || cur.colour !== span.colour) {
+        cur = { font: g.font[k]!, size: span.size, gids: [], xs: [], advances: [], texts: [] };
+        if (span.colour) cur.colour = span.colour;
+        runs.push(cur);
+      }
+      cur.gids.push(g.gid[k]!);
+      cur.xs.push(ox + g.dx[k]!);
+      cur.advances.push(g.adv[k]!);
+      cur.texts.push(g.text[k]!);
+    }
+  }
+  return runs;
+}
+
+/** Natural width of a single line of text (for fitting a masthead name, centring a label). */
+export function naturalWidth(builder: AtomBuilder, spans: Span[]): number {
+  const a = builder.build(spans, Number.POSITIVE_INFINITY);
+  return a.n ? new Measure(a).natural(0, a.n) : 0;
+}

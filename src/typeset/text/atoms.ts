@@ -1,0 +1,340 @@
+/**
+ * Text → atoms: the units between which a line may break. A Han character or a punctuation mark is one atom; a
+ * Latin word or a number (with its decimal point, %, or the · of "5·19") is one atom, shaped as a whole; a space
+ * is an atom of its own. Glyphs live in one flat store (parallel arrays) so the hot path allocates no object per
+ * glyph; an atom is a range of it.
+ */
+import type { Colour, FontRole, SourceRef } from '../../issue/model.js';
+import type { FontFace, Fonts, MissingChar } from '../types.js';
+import { Cls, classify, isDigit, isUnit, noEnd, noStart } from './classes.js';
+
+export interface Span {
+  text: string;
+  role: FontRole;
+  size: number;
+  colour?: Colour;
+  /** Where the text came from, so that a character no font has can be reported at its place. */
+  ref?: SourceRef;
+  /** Extra advance after each full-width glyph, pt: the character grid (pitch − size) or letter-spacing. */
+  tracking?: number;
+}
+
+/** One glyph per entry. */
+export interface GlyphStore {
+  font: string[];
+  gid: number[];
+  /** Natural advance, pt (the width the PDF records for the glyph). */
+  adv: number[];
+  /** Origin of the glyph relative to its atom's origin, pt. */
+  dx: number[];
+  text: string[];
+  span: number[];
+}
+
+export interface Atoms {
+  glyphs: GlyphStore;
+  spans: Span[];
+  n: number;
+  /** First glyph of atom i is g0[i], end is g0[i + 1]. */
+  g0: number[];
+  /** Width as set (after pair compression), pt. */
+  w: number[];
+  /** The glyph is drawn this far left of the atom's origin (a compressed opening mark). */
+  shift: number[];
+  /** Right blank still present; removed when the atom ends a line. */
+  rb: number[];
+  /** Blank that may be squeezed out mid-line, on the left and right. */
+  sqL: number[];
+  sqR: number[];
+  /** Han–Latin space before atom i, pt. */
+  gap: number[];
+  cls: Cls[];
+  /** Span of atom i. */
+  sp: number[];
+  noStart: boolean[];
+  noEnd: boolean[];
+  /** No break between atom i and i + 1. */
+  glue: boolean[];
+  missing: MissingChar[];
+}
+
+const FULL = 0.9;
+const FWID_DASH = 0x2015;
+const FWID_MIDDLE = 0x30fb;
+
+function emptyAtoms(spans: Span[]): Atoms {
+  return {
+    glyphs: { font: [], gid: [], adv: [], dx: [], text: [], span: [] },
+    spans,
+    n: 0,
+    g0: [0],
+    w: [],
+    shift: [],
+    rb: [],
+    sqL: [],
+    sqR: [],
+    gap: [],
+    cls: [],
+    sp: [],
+    noStart: [],
+    noEnd: [],
+    glue: [],
+    missing: [],
+  };
+}
+
+/** The face of `role` that has `cp`, or -1. Cached per chain: the same few thousand characters recur. */
+export class FaceFinder {
+  private readonly cache = new Map<number, number>();
+  constructor(readonly faces: FontFace[]) {}
+  find(cp: number): number {
+    let i = this.cache.get(cp);
+    if (i === undefined) {
+      i = this.faces.findIndex((f) => f.hasChar(cp));
+      this.cache.set(cp, i);
+    }
+    return i;
+  }
+}
+
+export class AtomBuilder {
+  private readonly finders = new Map<FontRole, FaceFinder>();
+  constructor(private readonly fonts: Fonts) {}
+
+  finder(role: FontRole): FaceFinder {
+    let f = this.finders.get(role);
+    if (!f) {
+      f = new FaceFinder(this.fonts[role].faces);
+      this.finders.set(role, f);
+    }
+    return f;
+  }
+
+  /**
+   * Builds the atoms of a paragraph. `maxWidth` is the narrowest measure the atoms will be set in: a Latin word
+   * wider than that is cut into pieces that fit, so no line ever overflows.
+   */
+  build(spans: Span[], maxWidth: number): Atoms {
+    const a = emptyAtoms(spans);
+    spans.forEach((span, si) => this.addSpan(a, span, si, maxWidth));
+    finish(a);
+    return a;
+  }
+
+  private addSpan(a: Atoms, span: Span, si: number, maxWidth: number): void {
+    const text = span.text;
+    const finder = this.finder(span.role);
+    let i = 0;
+    while (i < text.length) {
+      const cp = text.codePointAt(i)!;
+      const len = cp > 0xffff ? 2 : 1;
+      let cls = classify(cp);
+      if (cls === Cls.Middle && cp === 0xb7 && isDigit(prevCp(text, i)) && isDigit(text.codePointAt(i + 1) ?? 0)) cls = Cls.Latin;
+      if (cls === Cls.Zero) {
+        i += len;
+        continue;
+      }
+      if (cls === Cls.Latin) {
+        let j = i + len;
+        while (j < text.length) {
+          const c = text.codePointAt(j)!;
+          let k = classify(c);
+          if (k === Cls.Middle && c === 0xb7 && isDigit(prevCp(text, j)) && isDigit(text.codePointAt(j + 1) ?? 0)) k = Cls.Latin;
+          if (k !== Cls.Latin && k !== Cls.Zero) break;
+          j += c > 0xffff ? 2 : 1;
+        }
+        this.addLatin(a, span, si, text.slice(i, j), i, finder, maxWidth);
+        i = j;
+        continue;
+      }
+      if (cls === Cls.Space) {
+        // Spaces are not drawn: their room is set by the spacing rules; PDF readers infer them from the gap.
+        pushAtom(a, si, 0, 0, Cls.Space, false, false);
+        i += len;
+        continue;
+      }
+      this.addWide(a, span, si, cp, cls, i, finder);
+      i += len;
+    }
+  }
+
+  private addWide(a: Atoms, span: Span, si: number, cp: number, cls: Cls, offset: number, finder: FaceFinder): void {
+    const ch = String.fromCodePoint(cp);
+    let fi = finder.find(cp);
+    if (fi < 0) {
+      a.missing.push(missing(ch, cp, span, offset));
+      fi = 0;
+    }
+    const face = finder.faces[fi]!;
+    // Chinese — and · are full-width; many CJK fonts map U+2014/U+00B7 to proportional Latin glyphs, so take the
+    // full-width forms (U+2015, U+30FB) of the same face when it has them, keeping the text as written.
+    let drawCp = cp;
+    if (cp === 0x2014 && face.hasChar(FWID_DASH)) drawCp = FWID_DASH;
+    else if (cp === 0xb7 && face.hasChar(FWID_MIDDLE)) drawCp = FWID_MIDDLE;
+    const gid = face.hasChar(drawCp) ? face.glyphId(drawCp) : 0;
+    const adv = (face.hasChar(drawCp) ? face.advance(drawCp) : 1) * span.size;
+    const full = adv >= FULL * span.size;
+    const w = adv + (full ? (span.tracking ?? 0) : 0);
+    const g = a.glyphs;
+    g.font.push(face.key);
+    g.gid.push(gid);
+    g.adv.push(adv);
+    g.dx.push(0);
+    g.text.push(ch);
+    g.span.push(si);
+    let rb = 0;
+    let sqL = 0;
+    let sqR = 0;
+    if (full && (cls === Cls.Close || cls === Cls.Stop)) {
+      rb = w / 2;
+      sqR = w / 4;
+    } else if (full && cls === Cls.Open) {
+      sqL = w / 4;
+    } else if (full && cls === Cls.Middle) {
+      sqL = w / 4;
+      sqR = w / 4;
+    }
+    pushAtom(a, si, w, rb, cls, noStart(ch), noEnd(ch));
+    a.sqL[a.n - 1] = sqL;
+    a.sqR[a.n - 1] = sqR;
+  }
+
+  private addLatin(a: Atoms, span: Span, si: number, word: string, offset: number, finder: FaceFinder, maxWidth: number): void {
+    const g = a.glyphs;
+    const start = g.gid.length;
+    // Character-by-character fallback: shape each run of characters that one face has.
+    let i = 0;
+    while (i < word.length) {
+      const cp = word.codePointAt(i)!;
+      let fi = finder.find(cp);
+      if (fi < 0 && classify(cp) !== Cls.Zero) a.missing.push(missing(String.fromCodePoint(cp), cp, span, offset + i));
+      const face = finder.faces[Math.max(fi, 0)]!;
+      let j = i + (cp > 0xffff ? 2 : 1);
+      while (j < word.length) {
+        const c = word.codePointAt(j)!;
+        const f = finder.find(c);
+        // Combining marks and joiners stay with their base.
+        if (f !== fi && !(f < 0 && classify(c) === Cls.Zero) && !isMark(c)) break;
+        j += c > 0xffff ? 2 : 1;
+      }
+      if (fi < 0) fi = 0;
+      const shaped = face.shape(word.slice(i, j));
+      for (let k = 0; k < shaped.gids.length; k++) {
+        g.font.push(face.key);
+        g.gid.push(shaped.gids[k]!);
+        g.adv.push(shaped.advances[k]! * span.size);
+        g.dx.push(0);
+        g.text.push(shaped.texts[k]!);
+        g.span.push(si);
+      }
+      i = j;
+    }
+    // Lay the glyphs out within the atom; cut a word wider than the measure into pieces that fit.
+    let x = 0;
+    let pieceStart = start;
+    for (let k = start; k < g.gid.length; k++) {
+      if (x + g.adv[k]! > maxWidth && k > pieceStart) {
+        pushAtom(a, si, x, 0, Cls.Latin, false, false);
+        a.g0[a.n] = k;
+        pieceStart = k;
+        x = 0;
+      }
+      g.dx[k] = x;
+      x += g.adv[k]!;
+    }
+    if (g.gid.length > pieceStart) {
+      const first = g.text[pieceStart] ?? '';
+      const last = g.text[g.gid.length - 1] ?? '';
+      pushAtom(a, si, x, 0, Cls.Latin, pieceStart === start && noStart(first[0] ?? ''), noEnd(last[last.length - 1] ?? ''));
+    }
+  }
+}
+
+function isMark(cp: number): boolean {
+  return (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x1ab0 && cp <= 0x1aff) || (cp >= 0x1dc0 && cp <= 0x1dff) || (cp >= 0x20d0 && cp <= 0x20ff) || (cp >= 0xfe20 && cp <= 0xfe2f) || cp === 0x200d;
+}
+
+function prevCp(text: string, i: number): number {
+  if (i === 0) return 0;
+  const c = text.charCodeAt(i - 1);
+  return c >= 0xdc00 && c <= 0xdfff && i >= 2 ? text.codePointAt(i - 2)! : c;
+}
+
+function missing(ch: string, cp: number, span: Span, offset: number): MissingChar {
+  const m: MissingChar = { char: ch, codePoint: cp, role: span.role };
+  if (span.ref) {
+    m.ref = span.ref;
+    m.offset = offset;
+  }
+  return m;
+}
+
+function pushAtom(a: Atoms, si: number, w: number, rb: number, cls: Cls, ns: boolean, ne: boolean): void {
+  const i = a.n++;
+  a.sp[i] = si;
+  a.w[i] = w;
+  a.rb[i] = rb;
+  a.shift[i] = 0;
+  a.sqL[i] = 0;
+  a.sqR[i] = 0;
+  a.gap[i] = 0;
+  a.cls[i] = cls;
+  a.noStart[i] = ns;
+  a.noEnd[i] = ne;
+  a.glue[i] = false;
+  a.g0[i + 1] = a.glyphs.gid.length;
+}
+
+const isPunct = (c: Cls): boolean => c === Cls.Open || c === Cls.Close || c === Cls.Stop || c === Cls.Middle;
+const isWide = (c: Cls): boolean => c === Cls.Ideo || c === Cls.Dash;
+
+/** The spacing and gluing that depend on neighbours: punctuation pairs, Han–Latin space, numbers with units. */
+function finish(a: Atoms): void {
+  const { n, cls } = a;
+  for (let i = 1; i < n; i++) {
+    const p = cls[i - 1]!;
+    const c = cls[i]!;
+    // Two adjacent marks: 2 em → 1.5 em (clreq). Take the first mark's right blank, else the second's left blank.
+    if (isPunct(p) && isPunct(c)) {
+      if (a.rb[i - 1]! > 0) {
+        a.w[i - 1]! -= a.rb[i - 1]!;
+        a.rb[i - 1] = 0;
+        a.sqR[i - 1] = 0;
+      } else if (c === Cls.Open && a.sqL[i]! > 0) {
+        const cut = a.sqL[i]! * 2;
+        a.w[i]! -= cut;
+        a.shift[i]! += cut;
+        a.sqL[i] = 0;
+      }
+    }
+    // ¼ em between Han and Latin letters or digits; none next to punctuation.
+    const size = spanSize(a, i);
+    if ((isWide(p) && c === Cls.Latin) || (p === Cls.Latin && isWide(c))) a.gap[i] = size / 4;
+    // A space written between Han and Latin is that same ¼ em; next to punctuation it takes no room.
+    if (c === Cls.Space && i + 1 < n) {
+      const q = cls[i + 1]!;
+      if (p === Cls.Latin && q === Cls.Latin) a.w[i] = spaceWidth(a, i);
+      else if (isPunct(p) || isPunct(q) || p === Cls.Space) a.w[i] = 0;
+      else a.w[i] = size / 4;
+    }
+    // Never split —— or ……
+    if (p === Cls.Dash && c === Cls.Dash) a.glue[i - 1] = true;
+  }
+  // A number stays with the character after it and with the units that follow (2026年, 380亿元, 1.4万余家).
+  for (let i = 0; i + 1 < n; i++) {
+    if (cls[i] !== Cls.Latin || cls[i + 1] !== Cls.Ideo) continue;
+    const last = lastText(a, i);
+    if (!isDigit(last.charCodeAt(last.length - 1)) && !last.endsWith('%')) continue;
+    a.glue[i] = true;
+    for (let k = i + 1; k + 1 < n && cls[k + 1] === Cls.Ideo && isUnit(firstText(a, k)) && isUnit(firstText(a, k + 1)); k++) a.glue[k] = true;
+  }
+}
+
+const spanSize = (a: Atoms, i: number): number => a.spans[a.sp[i]!]!.size;
+
+function spaceWidth(a: Atoms, i: number): number {
+  return spanSize(a, i) * 0.25;
+}
+
+const firstText = (a: Atoms, i: number): string => a.glyphs.text[a.g0[i]!] ?? '';
+const lastText = (a: Atoms, i: number): string => a.glyphs.text[a.g0[i + 1]! - 1] ?? '';
