@@ -155,6 +155,55 @@ export function getFace(file: string, postscriptName?: string): KitFace {
 }
 
 /** Whether a `FontFace` carries a fontkit font the renderer can embed. */
-export function isKitFace(face: FontFace): face is KitFace {
-  return face instanceof KitFace;
+export function isKitFace(face: FontFace): face is KitFace | LazyFace {
+  return face instanceof KitFace || face instanceof LazyFace;
+}
+
+/**
+ * A face whose file is opened on first use. Role chains end in stand-in faces that a document may never need
+ * (every character found in the official face): those 15 MB files are then never read. Key, name and file are
+ * known up front (from the name table), so layout can refer to the face without opening it.
+ */
+export class LazyFace implements FontFace {
+  readonly key: string;
+  private real: KitFace | null = null;
+
+  constructor(
+    readonly file: string,
+    readonly name: string,
+  ) {
+    this.key = `${file}#${name}`;
+  }
+
+  /** The opened face (throws FontError when the file turns out unusable). */
+  get face(): KitFace {
+    return (this.real ??= getFace(this.file, this.name || undefined));
+  }
+  get opened(): boolean {
+    return this.real !== null;
+  }
+  get font(): Font {
+    return this.face.font;
+  }
+  get ascent(): number {
+    return this.face.ascent;
+  }
+  get descent(): number {
+    return this.face.descent;
+  }
+  hasChar(cp: number): boolean {
+    return this.face.hasChar(cp);
+  }
+  glyphId(cp: number): number {
+    return this.face.glyphId(cp);
+  }
+  advance(cp: number): number {
+    return this.face.advance(cp);
+  }
+  shape(text: string): ShapedRun {
+    return this.face.shape(text);
+  }
+  glyphBounds(cp: number): { yMin: number; yMax: number } {
+    return this.face.glyphBounds(cp);
+  }
 }

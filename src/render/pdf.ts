@@ -42,17 +42,20 @@ interface EmbeddableFace extends FontFace {
 }
 
 function hasFont(face: FontFace): face is EmbeddableFace {
-  const f = (face as Partial<EmbeddableFace>).font;
-  return typeof f === 'object' && f !== null && typeof (f as Font).layout === 'function';
+  // `in`, not a read: a lazy face opens its file only when the renderer really needs it.
+  return 'font' in face;
 }
 
-/** A resolver over every face of the role chains (or any list of faces that carry a fontkit `font`). */
+/**
+ * A resolver over every face of the role chains (or any list of faces that carry a fontkit `font`). Faces are
+ * asked for their font only when a run uses them, so an unused fallback file is never read.
+ */
 export function fontResolver(fonts: Fonts | Iterable<FontFace>): FontResolver {
-  const map = new Map<string, Font>();
+  const map = new Map<string, EmbeddableFace>();
   const faces: Iterable<FontFace> =
     Symbol.iterator in Object(fonts) ? (fonts as Iterable<FontFace>) : Object.values(fonts as Fonts).flatMap((c) => c.faces);
-  for (const face of faces) if (hasFont(face)) map.set(face.key, face.font);
-  return (key) => map.get(key);
+  for (const face of faces) if (hasFont(face) && !map.has(face.key)) map.set(face.key, face);
+  return (key) => map.get(key)?.font;
 }
 
 /* ---- the few pdfkit internals used (pdfkit 0.20; see node_modules/pdfkit/js/pdfkit.js EmbeddedFont, _fragment) ---- */
@@ -132,14 +135,14 @@ function codePointsOf(s: string): number[] {
 /**
  * Renders `layout` to PDF bytes.
  *
- * - `fonts`: the role chains the layout was made with (`Fonts`), or a resolver from `GlyphRun.font` keys to
+ * - `fonts`: the role chains the layout was made with (`Fonts`), a list of faces, or a resolver from `GlyphRun.font` keys to
  *   fontkit fonts. Each font object is embedded once per document as a TrueType/CFF subset with ToUnicode.
  * - Page coordinates in the layout are top-left, y down (as in src/typeset/types.ts); they are converted here.
  * - Glyph widths in the PDF are the font's own advances; the gaps the layout chose (justification, compression,
  *   kerning, the grid's tracking) become TJ adjustments, so text extraction and glyph positions are both exact.
  * - Deterministic: nothing depends on the clock or randomness (pdfkit's /ID hashes the Info fields).
  */
-export async function renderPdf(layout: Layout, fonts: Fonts | FontResolver, info: DocInfo): Promise<Buffer> {
+export async function renderPdf(layout: Layout, fonts: Fonts | Iterable<FontFace> | FontResolver, info: DocInfo): Promise<Buffer> {
   const resolve: FontResolver = typeof fonts === 'function' ? fonts : fontResolver(fonts);
   const { default: PDFDocument } = await import('pdfkit');
 

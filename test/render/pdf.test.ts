@@ -3,13 +3,14 @@ import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { getFace } from '../../src/fonts/face.js';
 import { renderPdf, type DocInfo } from '../../src/render/pdf.js';
+import type { Colour } from '../../src/issue/model.js';
 import type { GlyphRun, Layout } from '../../src/typeset/types.js';
 import { gridRun, NOTO_SANS_MEDIUM, NOTO_SERIF, run, stextChars, tempPdf } from './helpers.js';
 
 const body = getFace(NOTO_SERIF);
 const heading = getFace(NOTO_SANS_MEDIUM);
 
-const RED = { space: 'cmyk', values: [0, 100, 100, 0] } as const;
+const RED: Colour = { space: 'cmyk', values: [0, 100, 100, 0] };
 
 function latinRun(text: string, x: number, y: number, size = 16): GlyphRun {
   const s = body.shape(text);
