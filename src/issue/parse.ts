@@ -52,9 +52,15 @@ export function parseYaml(file: string, text: string, sources: YamlSourceMap): P
     }
   }
   const tabSet = new Set(tabLines);
+  const reported = new Set<number>();
   for (const error of doc.errors) {
-    const pos = at(error.pos[0]);
-    if (tabSet.has(pos.line)) continue;
+    // The start of the offending token: skip indentation so the column shows where the text begins.
+    let offset = error.pos[0];
+    while (text[offset] === ' ') offset++;
+    const pos = at(offset);
+    // One error usually sets off more on the same line; the first is the one worth reading.
+    if (tabSet.has(pos.line) || reported.has(pos.line)) continue;
+    reported.add(pos.line);
     diagnostics.push({ file, ...pos, severity: 'error', rule: 'yaml-syntax', message: yamlErrorMessage(error) });
   }
   if (diagnostics.length > 0) return { doc, diagnostics };

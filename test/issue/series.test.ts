@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadIssue } from '../../src/issue/load.js';
+import { findSeriesFile, mergeSettings } from '../../src/issue/series.js';
+import { tempFiles } from '../fixtures/tmp.js';
+
+const ISSUE = `number: 3
+date: 2026-05-21
+sections:
+  - label: 动态
+    items:
+      - title: 标题
+        body: 正文。
+        source: 区发改局
+`;
+const SERIES = `name: 上级信息
+offices: [上级办公室]
+editors: [甲]
+fonts:
+  body: 仿宋
+  heading: fonts/Hei.ttf
+page:
+  linesPerPage: 20
+distribution:
+  - label: 送
+    recipients: 各单位
+`;
+
+describe('series file', () => {
+  it('is found by walking up; the nearest one wins', async () => {
+    const dir = tempFiles({
+      'bulletin.series.yaml': SERIES,
+      'a/b/issue.yaml': ISSUE,
+      'a/bulletin.series.yaml': SERIES.replace('上级信息', '近处信息'),
+    });
+    expect(await findSeriesFile(path.join(dir, 'a/b/issue.yaml'))).toBe(path.join(dir, 'a/bulletin.series.yaml'));
+    const { issue, diagnostics } = await loadIssue(path.join(dir, 'a/b/issue.yaml'));
+    expect(diagnostics).toEqual([]);
+    expect(issue!.series.name).toBe('近处信息');
+    expect(issue!.series.fonts.heading).toEqual([path.join(dir, 'a/fonts/Hei.ttf')]);
+    expect(issue!.series.fonts.body).toEqual(['仿宋']);
+    expect(issue!.series.fonts.kai[0]).toBe('楷体_GB2312');
+    expect(issue!.series.distribution[0]!.recipients.ref.file).toBe(path.join(dir, 'a/bulletin.series.yaml'));
+  });
+
+  it('the issue overrides: objects merge key by key, lists replace', async () => {
+    const dir = tempFiles({
+      'bulletin.series.yaml': SERIES,
+      'issue.yaml': `${ISSUE}name: 本期信息\neditors: [乙, 丙]\npage:\n  charsPerLine: 27\ndistribution:\n  - label: 报\n    recipients: 市政府\n`,
+    });
+    const { issue, diagnostics } = await loadIssue(path.join(dir, 'issue.yaml'));
+    expect(diagnostics).toEqual([]);
+    expect(issue!.series.name).toBe('本期信息');
+    expect(issue!.series.offices).toEqual(['上级办公室']);
+    expect(issue!.series.editors).toEqual(['乙', '丙']);
+    expect(issue!.series.page.linesPerPage).toBe(20);
+    expect(issue!.series.page.charsPerLine).toBe(27);
+    expect(issue!.series.distribution.map((d) => d.label)).toEqual(['报']);
+    expect(issue!.series.distribution[0]!.recipients.ref.file).toBe(path.join(dir, 'issue.yaml'));
+  });
+
+  it('an explicit `series:` path is used instead of searching', async () => {
+    const dir = tempFiles({
+      'bulletin.series.yaml': SERIES,
+      'other/special.yaml': SERIES.replace('上级信息', '专刊'),
+      'issue.yaml': `series: other/special.yaml\n${ISSUE}`,
+    });
+    const { issue } = await loadIssue(path.join(dir, 'issue.yaml'));
+    expect(issue!.series.name).toBe('专刊');
+    expect(issue!.series.seriesFile).toBe(path.join(dir, 'other/special.yaml'));
+  });
+
+  it('a missing explicit series file is reported at the `series:` line', async () => {
+    const dir = tempFiles({ 'issue.yaml': `${ISSUE}series: nope.yaml\n` });
+    const { diagnostics } = await loadIssue(path.join(dir, 'issue.yaml'));
+    expect(diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([['series-not-found', 9, 9]]);
+  });
+
+  it('errors in the series file point into the series file', async () => {
+    const dir = tempFiles({ 'bulletin.series.yaml': SERIES.replace('editors:', 'editor:'), 'issue.yaml': ISSUE });
+    const { diagnostics, issue } = await loadIssue(path.join(dir, 'issue.yaml'));
+    expect(issue).toBeUndefined();
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ file: path.join(dir, 'bulletin.series.yaml'), line: 3, column: 1, rule: 'schema-unknown-key' });
+    expect(diagnostics[0]!.message.zh).toContain('你是不是想写「editors」');
+  });
+
+  it('without any series file, the name and offices must be in the issue', async () => {
+    const dir = tempFiles({ 'issue.yaml': ISSUE });
+    const { diagnostics } = await loadIssue(path.join(dir, 'issue.yaml'), { noSeries: true });
+    expect(diagnostics.map((d) => d.rule)).toEqual(['series-required', 'series-required']);
+    expect(diagnostics[0]!.message.zh).toContain('bulletin.series.yaml');
+  });
+
+  it('mergeSettings keeps colour whole', () => {
+    expect(mergeSettings({ colour: { cmyk: [0, 100, 100, 0] } }, { colour: { rgb: [1, 2, 3] } })).toEqual({ colour: { rgb: [1, 2, 3] } });
+  });
+});
