@@ -60,7 +60,7 @@ describe('SourceMap.position: a character inside a scalar → its line:column', 
     expect(charAt(p2!, 4)).toBe('A');
     expect(charAt(p2!, 10)).toBe('E');
     expect(charAt(p2!, 18)).toBe('w');
-    expect(p2!.ref.offset).toBe(13);
+    expect(p2!.ref.offset).toBe(15);
   });
 
   it('folded block and multi-line plain: a folded break between Chinese characters is not a space', async () => {
