@@ -3,11 +3,11 @@
  * (same file system, so rename is atomic), fsync, then rename over the target. A failure removes the temp file
  * and leaves any earlier target untouched, so a failed build never destroys a good PDF.
  */
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Message } from '../diagnostics.js';
 
-export type WriteErrorCode = 'EACCES' | 'ENOSPC' | 'EISDIR' | 'ENOENT' | 'EROFS' | 'OTHER';
+export type WriteErrorCode = 'EACCES' | 'ENOSPC' | 'EISDIR' | 'ENOENT' | 'EROFS' | 'NOTFILE' | 'OTHER';
 
 /** A write failure with a message the CLI prints as is (zh/en); `cause` keeps the system error. */
 export class WriteError extends Error {
@@ -22,7 +22,8 @@ export class WriteError extends Error {
   }
 }
 
-function writeError(e: unknown, file: string): WriteError {
+/** Maps a system error from writing `file` to a WriteError (exported for tests). */
+export function toWriteError(e: unknown, file: string): WriteError {
   const sys = (e as NodeJS.ErrnoException).code ?? '';
   const dir = dirname(file);
   switch (sys) {
@@ -37,6 +38,8 @@ function writeError(e: unknown, file: string): WriteError {
     case 'ENOENT':
     case 'ENOTDIR':
       return new WriteError('ENOENT', file, { zh: `输出文件夹不存在：${dir}`, en: `the output folder does not exist: ${dir}` }, { cause: e });
+    case 'NOTFILE':
+      return new WriteError('NOTFILE', file, { zh: `输出路径不是普通文件：${file}`, en: `the output path is not a regular file: ${file}` }, { cause: e });
     case 'EROFS':
       return new WriteError('EROFS', file, { zh: `文件系统只读，无法写入 ${file}`, en: `read-only file system, cannot write ${file}` }, { cause: e });
     default: {
@@ -50,14 +53,19 @@ let counter = 0;
 
 /** Atomically replaces `target` with `bytes`. Throws `WriteError`; on failure nothing is left behind. */
 export function writeFileAtomic(target: string, bytes: Uint8Array): void {
-  const file = resolve(target);
-  let isDir = false;
+  let file = resolve(target);
+  let kind: 'none' | 'file' | 'dir' | 'other' = 'none';
   try {
-    isDir = statSync(file).isDirectory();
+    // Through symlinks: a link to the PDF keeps pointing at the new one.
+    file = realpathSync(file);
+    const st = statSync(file);
+    kind = st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other';
   } catch {
     /* no target yet: fine */
   }
-  if (isDir) throw writeError(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }), file);
+  // Never rename over a folder, a device or a pipe.
+  if (kind === 'dir') throw toWriteError(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }), file);
+  if (kind === 'other') throw toWriteError(Object.assign(new Error('NOTFILE'), { code: 'NOTFILE' }), file);
 
   // Hidden, unique per process and call; `.tmp` so a crash leftover is recognisable (and git-ignored).
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${++counter}.tmp`);
@@ -83,7 +91,7 @@ export function writeFileAtomic(target: string, bytes: Uint8Array): void {
     } catch {
       /* never created */
     }
-    throw writeError(e, file);
+    throw toWriteError(e, file);
   }
   // Make the rename itself durable where the platform allows fsync on a folder (not on Windows).
   if (process.platform !== 'win32') {

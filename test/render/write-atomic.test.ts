@@ -1,0 +1,87 @@
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { toWriteError, WriteError, writeFileAtomic } from '../../src/render/write-atomic.js';
+
+function folder(): string {
+  return mkdtempSync(join(tmpdir(), 'bulletin-write-'));
+}
+
+function caught(fn: () => void): WriteError {
+  try {
+    fn();
+  } catch (e) {
+    return e as WriteError;
+  }
+  throw new Error('expected an error');
+}
+
+describe('writeFileAtomic', () => {
+  it('writes a new file and replaces an old one, leaving no temp file', () => {
+    const dir = folder();
+    const out = join(dir, 'out.pdf');
+    writeFileAtomic(out, Buffer.from('one'));
+    expect(readFileSync(out, 'utf8')).toBe('one');
+    writeFileAtomic(out, Buffer.from('two'));
+    expect(readFileSync(out, 'utf8')).toBe('two');
+    expect(readdirSync(dir)).toEqual(['out.pdf']);
+  });
+
+  it('refuses a directory as target', () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'out.pdf'));
+    const e = caught(() => writeFileAtomic(join(dir, 'out.pdf'), Buffer.from('x')));
+    expect(e).toBeInstanceOf(WriteError);
+    expect(e.code).toBe('EISDIR');
+    expect(e.msg.zh).toContain('文件夹');
+  });
+
+  it('reports a missing folder', () => {
+    const e = caught(() => writeFileAtomic(join(folder(), 'no', 'such', 'out.pdf'), Buffer.from('x')));
+    expect(e.code).toBe('ENOENT');
+    expect(e.msg.en).toContain('does not exist');
+  });
+
+  it.skipIf(process.getuid?.() === 0 || process.platform === 'win32')('reports permission errors and keeps the old file', () => {
+    const dir = folder();
+    const out = join(dir, 'out.pdf');
+    writeFileSync(out, 'good');
+    chmodSync(dir, 0o500);
+    try {
+      const e = caught(() => writeFileAtomic(out, Buffer.from('bad')));
+      expect(e.code).toBe('EACCES');
+      expect(e.msg.zh).toContain('权限');
+    } finally {
+      chmodSync(dir, 0o700);
+    }
+    expect(readFileSync(out, 'utf8')).toBe('good');
+    expect(readdirSync(dir)).toEqual(['out.pdf']);
+  });
+
+  it('refuses to replace a device or other special file', () => {
+    if (!existsSync('/dev/null')) return;
+    const e = caught(() => writeFileAtomic('/dev/null', Buffer.from('x')));
+    expect(e.code).toBe('NOTFILE');
+    expect(existsSync('/dev/null')).toBe(true);
+  });
+
+  it('writes through a symlink to the real file', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'real.pdf'), 'old');
+    symlinkSync(join(dir, 'real.pdf'), join(dir, 'link.pdf'));
+    writeFileAtomic(join(dir, 'link.pdf'), Buffer.from('new'));
+    expect(lstatSync(join(dir, 'link.pdf')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.pdf'), 'utf8')).toBe('new');
+  });
+
+  it('maps system errors to messages in both languages', () => {
+    const err = (code: string) => toWriteError(Object.assign(new Error(code), { code }), '/x/out.pdf');
+    expect(err('ENOSPC').code).toBe('ENOSPC');
+    expect(err('ENOSPC').msg.zh).toContain('磁盘空间不足');
+    expect(err('EPERM').code).toBe('EACCES');
+    expect(err('ENOTDIR').code).toBe('ENOENT');
+    expect(err('EROFS').msg.en).toContain('read-only');
+    expect(err('EIO').code).toBe('OTHER');
+  });
+});
