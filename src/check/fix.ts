@@ -9,7 +9,8 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { Composer, CST, Parser, isScalar, type Document, type Scalar } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import { Composer, CST, Parser, isScalar, parseDocument, type Document, type Scalar } from 'yaml';
 import type { FixTarget } from './run.js';
 
 export interface FixOutcome {
@@ -93,6 +94,7 @@ export function fixSource(source: string, targets: FixTarget[]): { text: string;
   let applied = 0;
   let skipped = 0;
   let viaDocument = false;
+  const expected = new Map<string, string>();
   for (const group of byPath.values()) {
     const path = group[0]!.path;
     const node = doc.getIn(path, true);
@@ -112,23 +114,40 @@ export function fixSource(source: string, targets: FixTarget[]): { text: string;
     applied += r.applied;
     skipped += r.skipped;
     if (r.value === value) continue;
+    expected.set(JSON.stringify(path), r.value);
     const token = (node as Scalar & { srcToken?: CST.Token }).srcToken;
-    if (token && !isShared(doc, node)) {
-      CST.setScalarValue(token, r.value, { type: node.type });
-    } else {
-      node.value = r.value;
-      doc.setIn(path, node);
-      viaDocument = true;
-    }
+    if (token && !node.anchor) setToken(token, r.value, node.type, typeof path[path.length - 1] === 'string');
+    else viaDocument = true;
   }
-  if (applied === 0) return { text: source, applied, skipped };
-  const text = viaDocument ? doc.toString({ lineWidth: 0 }) : tokens.map((t) => CST.stringify(t)).join('');
-  return { text, applied, skipped };
+  if (expected.size === 0) return { text: source, applied, skipped };
+
+  // The Document API result is the reference; the CST text is used when it parses to the very same data.
+  for (const [key, value] of expected) {
+    const path = JSON.parse(key) as (string | number)[];
+    const node = doc.getIn(path, true) as Scalar;
+    node.value = value;
+  }
+  const cstText = tokens.map((t) => CST.stringify(t)).join('');
+  if (!viaDocument && isDeepStrictEqual(parseDocument(cstText, { schema: 'core' }).toJS(), doc.toJS())) {
+    return { text: cstText, applied, skipped };
+  }
+  return { text: doc.toString({ lineWidth: 0 }), applied, skipped };
 }
 
-/** A scalar with an anchor is shared by its aliases; editing its token would change every use. */
-function isShared(_doc: Document, node: Scalar): boolean {
-  return Boolean(node.anchor);
+/**
+ * Rewrites a scalar's source token. A block scalar keeps its own content indentation (yaml's CST helper only
+ * knows the parent's indent, which would put a sequence item's `|` content one level too shallow).
+ */
+function setToken(token: CST.Token, value: string, type: Scalar.Type | undefined, afterKey: boolean): void {
+  if (token.type === 'block-scalar') {
+    const indent = /^( *)\S/mu.exec(token.source)?.[1]?.length;
+    const saved = token.indent;
+    if (indent !== undefined) token.indent = indent;
+    CST.setScalarValue(token, value, { type });
+    token.indent = saved;
+  } else {
+    CST.setScalarValue(token, value, { afterKey, type });
+  }
 }
 
 /** Writes `text` to `file` atomically: a temp file in the same folder, then rename over the original. */

@@ -47,7 +47,7 @@ export function makeIssue(spec: IssueSpec): Issue {
   });
   const iso = spec.date ?? '2026-05-21';
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return {
+  const issue: Issue = {
     file,
     series: {
       name: '姑苏信息',
@@ -67,7 +67,9 @@ export function makeIssue(spec: IssueSpec): Issue {
     dateText: `${year} 年 ${month} 月 ${day} 日`,
     issueLine: '',
     sections,
-  } as Issue;
+    contents: [],
+  };
+  return issue;
 }
 
 /** One item with one paragraph: the common case for text rules. */

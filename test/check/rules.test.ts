@@ -21,7 +21,7 @@ import { dateOrder } from '../../src/check/rules/date-order.js';
 import { fontCoverage } from '../../src/check/rules/font-coverage.js';
 import { issueNumberSequence, yearNumberSequence } from '../../src/check/rules/issue-sequence.js';
 
-const body = (s: string) => paragraphIssue(s);
+const body = (s: string | string[]) => paragraphIssue(s);
 
 describe('punct-halfwidth', () => {
   it('hits , : ; ? ! . ( ) " between Chinese and fixes them', () => {

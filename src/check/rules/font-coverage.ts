@@ -7,13 +7,15 @@ import type { Rule, Finding } from './types.js';
 import { codePointLabel } from './chars.js';
 import { textsOf } from './texts.js';
 
+const ROLE_ZH: Record<string, string> = { masthead: '报头', body: '正文', heading: '标题', kai: '楷体', number: '数字' };
+
 export const fontCoverage: Rule = {
   id: 'font-coverage',
   defaultSeverity: 'error',
   fixable: false,
   description: { zh: '所有字符都应有字体可用', en: 'Every character is covered by the configured fonts' },
   messages: (d) => ({
-    zh: `字符“${d.char}”（${d.codePoint}）在${d.role}字体中没有字形`,
+    zh: `字符“${d.char}”（${d.codePoint}）在${ROLE_ZH[String(d.role)] ?? d.role}字体中没有字形`,
     en: `character "${d.char}" (${d.codePoint}) is not in any ${d.role} font`,
   }),
   check: ({ issue, coverage }) => {

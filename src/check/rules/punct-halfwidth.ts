@@ -136,7 +136,7 @@ export const punctHalfwidth: Rule = {
   description: { zh: '中文中应使用全角标点', en: 'Chinese text takes full-width punctuation' },
   messages: (d, id) =>
     id === 'unpaired'
-      ? { zh: `中文中的半角引号 ${d.char} 没有配对，请改为全角 ${d.replacement}`, en: `unpaired half-width quote ${d.char} in Chinese text; use ${d.replacement}` }
-      : { zh: `中文中使用了半角标点 ${d.char}，应为全角 ${d.replacement}`, en: `half-width ${d.char} in Chinese text; use full-width ${d.replacement}` },
+      ? { zh: `中文中的半角引号“${d.char}”没有配对，应改为全角“${d.replacement}”`, en: `unpaired half-width quote ${d.char} in Chinese text; use ${d.replacement}` }
+      : { zh: `中文中使用了半角标点“${d.char}”，应为全角“${d.replacement}”`, en: `half-width ${d.char} in Chinese text; use full-width ${d.replacement}` },
   check: (ctx) => textsOf(ctx.issue).flatMap((s) => checkText(s.text)),
 };
