@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { Lang } from '../diagnostics.js';
 import { detectLang } from '../i18n/lang.js';
+import { registerBuild } from './build.js';
 
 /** What a command registration gets: the language and a way to set the exit code. */
 export interface CliContext {
@@ -32,7 +33,7 @@ const registerCheck: CommandRegistration = (program, ctx) => {
 };
 
 /** One entry per command; add a registration here to add a command. */
-const COMMANDS: CommandRegistration[] = [registerCheck];
+const COMMANDS: CommandRegistration[] = [registerCheck, registerBuild];
 
 const TITLES_ZH: Record<string, string> = {
   'Usage:': '用法：',

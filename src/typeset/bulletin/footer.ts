@@ -35,7 +35,8 @@ export function layoutFooter(issue: Issue, builder: AtomBuilder, st: Styles): Fo
       width,
       left: pad,
       align: 'justify',
-      hang: { label: st.at(label, 'body', SIZE_4), width: naturalWidth(builder, [st.at(label, 'body', SIZE_4)]) },
+      // The colon keeps its full width here: the recipients start one full cell after it.
+      hang: { label: st.at(label, 'body', SIZE_4), width: naturalWidth(builder, [st.at(label, 'body', SIZE_4)]) + SIZE_4 / 2 },
     });
     missing.push(...set.missing);
     return set;

@@ -1,0 +1,137 @@
+/**
+ * One issue file → one PDF on disk: load and validate, resolve fonts, lay out, render, write atomically.
+ * Every failure comes back as a Diagnostic; nothing is written unless the whole build succeeded.
+ */
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { msg } from '../i18n/lang.js';
+import { loadIssue } from '../issue/load.js';
+import type { Issue, SourceMap } from '../issue/model.js';
+import { isFontError } from '../fonts/errors.js';
+import { describeRoles, resolveFonts, type RoleReport } from '../fonts/roles.js';
+import { layoutIssue } from '../typeset/bulletin/index.js';
+import type { Layout, MissingChar } from '../typeset/types.js';
+import { renderPdf, type DocInfo } from '../render/pdf.js';
+import { WriteError, writeFileAtomic } from '../render/write-atomic.js';
+
+export interface BuildOptions {
+  /** Output path; default: the issue file with .pdf. */
+  output?: string;
+  /** Build even when a character has no font (it shows as a blank box), with a warning instead of an error. */
+  allowMissingGlyphs?: boolean;
+  /** The environment (SOURCE_DATE_EPOCH). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  file: string;
+  output?: string;
+  diagnostics: Diagnostic[];
+  fonts?: RoleReport[];
+  pages?: number;
+}
+
+export function defaultOutput(file: string): string {
+  return file.replace(/\.ya?ml$/i, '') + '.pdf';
+}
+
+export async function buildIssue(file: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const abs = path.resolve(file);
+  const loaded = await loadIssue(abs);
+  const diagnostics = [...loaded.diagnostics];
+  const fail = (d?: Diagnostic): BuildResult => ({ ok: false, file: abs, diagnostics: d ? [...diagnostics, d] : diagnostics });
+  const issue = loaded.issue;
+  if (!issue || diagnostics.some((d) => d.severity === 'error')) return fail();
+
+  const output = path.resolve(options.output ?? defaultOutput(abs));
+  const inputs = [abs, issue.series.seriesFile].filter((f): f is string => !!f).map((f) => path.resolve(f));
+  if (inputs.includes(output)) {
+    return fail(at(abs, 'build-output', msg(`输出文件不能是输入文件本身：${output}；请用 -o 指定 .pdf 文件`, `the output would overwrite an input file: ${output}; give a .pdf path with -o`)));
+  }
+
+  let fonts: Awaited<ReturnType<typeof resolveFonts>>;
+  let layout: Layout;
+  try {
+    fonts = await resolveFonts(issue.series, path.dirname(abs));
+    layout = layoutIssue(issue, fonts.fonts);
+  } catch (e) {
+    if (isFontError(e)) return fail(at(e.file, e.code, e.msg));
+    throw e;
+  }
+  diagnostics.push(...missingGlyphs(layout.missing, loaded.sources, abs, options.allowMissingGlyphs ?? false));
+  if (diagnostics.some((d) => d.severity === 'error')) return fail();
+
+  let bytes: Buffer;
+  try {
+    bytes = await renderPdf(layout, fonts.fonts, docInfo(issue, describeRoles(fonts.report), options.env ?? process.env));
+  } catch (e) {
+    if (isFontError(e)) return fail(at(e.file, e.code, e.msg));
+    throw e;
+  }
+  try {
+    writeFileAtomic(output, bytes);
+  } catch (e) {
+    if (e instanceof WriteError) return fail(at(output, 'io', e.msg));
+    throw e;
+  }
+  return { ok: true, file: abs, output, diagnostics, fonts: fonts.report, pages: layout.pages.length };
+}
+
+function at(file: string, rule: string, message: Diagnostic['message'], line = 1, column = 1): Diagnostic {
+  return { file, line, column, severity: 'error', rule, message };
+}
+
+/** One diagnostic per distinct character, at its first place; the rest are counted in the message. */
+function missingGlyphs(missing: MissingChar[], sources: SourceMap, file: string, allow: boolean): Diagnostic[] {
+  const seen = new Map<number, { m: MissingChar; count: number }>();
+  for (const m of missing) {
+    const s = seen.get(m.codePoint);
+    if (s) s.count++;
+    else seen.set(m.codePoint, { m, count: 1 });
+  }
+  return [...seen.values()].map(({ m, count }) => {
+    const cp = `U+${m.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+    const pos = m.ref ? safePosition(sources, m.ref, (m.ref.offset ?? 0) + (m.offset ?? 0)) : { line: 1, column: 1 };
+    const more = count > 1 ? { zh: `（共 ${count} 处）`, en: ` (${count} places)` } : { zh: '', en: '' };
+    const then = allow
+      ? { zh: '；已按 --allow-missing-glyphs 继续，PDF 中显示为空框', en: '; built anyway (--allow-missing-glyphs), it shows as an empty box' }
+      : { zh: '；请换用其他字，或在系列设置 fonts 中加入含有它的字体（或用 --allow-missing-glyphs 仍然生成）', en: '; use another character, add a font that has it to the series `fonts`, or build anyway with --allow-missing-glyphs' };
+    return {
+      file: m.ref?.file ?? file,
+      ...pos,
+      severity: allow ? 'warning' : 'error',
+      rule: 'font-missing-glyph',
+      message: {
+        zh: `字符“${m.char}”（${cp}）在任何可用字体中都没有${more.zh}${then.zh}`,
+        en: `no available font has the character "${m.char}" (${cp})${more.en}${then.en}`,
+      },
+    } satisfies Diagnostic;
+  });
+}
+
+function safePosition(sources: SourceMap, ref: MissingChar['ref'] & object, offset: number): { line: number; column: number } {
+  try {
+    return sources.position(ref, offset);
+  } catch {
+    return { line: 1, column: 1 };
+  }
+}
+
+/** Metadata; the date is the issue's (or SOURCE_DATE_EPOCH), never the clock, so builds are reproducible. */
+export function docInfo(issue: Issue, fonts: Record<string, string>, env: NodeJS.ProcessEnv): DocInfo {
+  const s = issue.series;
+  const epoch = env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? Number(env.SOURCE_DATE_EPOCH) * 1000 : undefined;
+  const date = epoch !== undefined ? new Date(epoch) : new Date(Date.UTC(issue.date.year, issue.date.month - 1, issue.date.day));
+  const titles = issue.sections.flatMap((sec) => sec.items.flatMap((it) => (it.title ? [it.title.text] : [])));
+  return {
+    title: `${s.name} 第 ${issue.number} 期`,
+    author: s.offices.join('、'),
+    subject: [s.seriesLine, issue.issueLine, issue.dateText].filter(Boolean).join(' '),
+    keywords: [s.name, ...issue.sections.map((sec) => sec.label), ...titles],
+    creationDate: date,
+    lang: 'zh-CN',
+    creator: 'bulletin',
+    fonts,
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * `bulletin build ISSUE.yaml… [-o OUT.pdf]`: one PDF per issue, beside it by default. With several files (or a
+ * folder), one progress line per file and a summary; the others are still built when one fails.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { Diagnostic, Lang } from '../diagnostics.js';
+import type { CommandRegistration } from './index.js';
+
+export interface BuildCommandOptions {
+  lang: Lang;
+  output?: string;
+  allowMissingGlyphs?: boolean;
+  verbose?: boolean;
+}
+
+export const registerBuild: CommandRegistration = (program: Command, ctx) => {
+  program
+    .command('build')
+    .description(ctx.t('把简报 YAML 排成可直接印发的红头 A4 PDF（默认写在 YAML 文件旁边）', 'lay out issue YAML files as print-ready red-header A4 PDFs (written beside each file by default)'))
+    .argument('<files...>', ctx.t('简报文件或文件夹（文件夹中的所有 .yaml）', 'issue files or folders (every .yaml in them)'))
+    .option('-o, --output <file>', ctx.t('输出的 PDF 文件（只用于单个输入文件）', 'output PDF (for a single input file only)'))
+    .option('--allow-missing-glyphs', ctx.t('有字符在所有字体中都没有时，仍然生成 PDF（只给出警告）', 'build even when a character is in no font (a warning, not an error)'))
+    .option('--verbose', ctx.t('显示每个字体角色使用的字体文件', 'show which font file serves each role'))
+    .addHelpText(
+      'after',
+      ctx.t(
+        '\n示例：\n  bulletin build examples/gusu-022.yaml\n  bulletin build issue.yaml -o 第22期.pdf --verbose\n  bulletin build issues/\n\n退出码：0 成功；1 有文件生成失败；2 用法或读写错误',
+        '\nExamples:\n  bulletin build examples/gusu-022.yaml\n  bulletin build issue.yaml -o issue22.pdf --verbose\n  bulletin build issues/\n\nExit codes: 0 built; 1 some file failed; 2 usage or I/O error',
+      ),
+    )
+    .action(async (files: string[], opts: { output?: string; allowMissingGlyphs?: boolean; verbose?: boolean }) => {
+      ctx.exit(await runBuild(files, { lang: ctx.lang, ...opts }));
+    });
+};
+
+async function expand(inputs: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    const abs = path.resolve(input);
+    const isDir = await stat(abs).then((s) => s.isDirectory(), () => false);
+    if (!isDir) out.push(abs);
+    else out.push(...(await readdir(abs)).filter((n) => /\.ya?ml$/i.test(n) && n !== 'bulletin.series.yaml').sort().map((n) => path.join(abs, n)));
+  }
+  return [...new Set(out)];
+}
+
+export async function runBuild(inputs: string[], options: BuildCommandOptions): Promise<number> {
+  const { lang } = options;
+  const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  const files = await expand(inputs);
+  if (options.output && files.length !== 1) {
+    process.stderr.write(t('bulletin build：-o 只能用于单个输入文件\n', 'bulletin build: -o takes a single input file\n'));
+    return 2;
+  }
+  if (files.length === 0) {
+    process.stderr.write(t('bulletin build：没有找到 .yaml 文件\n', 'bulletin build: no .yaml files found\n'));
+    return 2;
+  }
+  const { buildIssue } = await import('../build/build-issue.js');
+  const { displayPath, formatStylish } = await import('../check/formats/stylish.js');
+  let failed = 0;
+  let ioFailed = false;
+  for (const file of files) {
+    const started = performance.now();
+    const r = await buildIssue(file, { ...(options.output ? { output: options.output } : {}), allowMissingGlyphs: !!options.allowMissingGlyphs });
+    const ms = Math.round(performance.now() - started);
+    if (r.diagnostics.length) process.stderr.write(findings(r.diagnostics, lang, formatStylish));
+    if (options.verbose && r.fonts) {
+      for (const f of r.fonts) {
+        const kind = f.official ? t('正式字体', 'official') : f.standIn ? t('替代字体', 'stand-in') : t('配置的字体', 'configured');
+        process.stdout.write(`  ${f.role.padEnd(8)} ${f.postscriptName} (${kind}) ${f.file}\n`);
+      }
+    }
+    if (r.ok) {
+      process.stdout.write(t(`✓ ${displayPath(file)} → ${displayPath(r.output!)}（${r.pages} 页，${ms} 毫秒）\n`, `✓ ${displayPath(file)} → ${displayPath(r.output!)} (${r.pages} pages, ${ms} ms)\n`));
+    } else {
+      failed++;
+      if (r.diagnostics.some((d) => d.rule === 'io')) ioFailed = true;
+      process.stdout.write(t(`✖ ${displayPath(file)}：未生成 PDF\n`, `✖ ${displayPath(file)}: no PDF written\n`));
+    }
+  }
+  if (files.length > 1) {
+    process.stdout.write(t(`共 ${files.length} 个文件：${files.length - failed} 个成功，${failed} 个失败\n`, `${files.length} files: ${files.length - failed} built, ${failed} failed\n`));
+  }
+  if (failed === 0) return 0;
+  return ioFailed && files.length === 1 ? 2 : 1;
+}
+
+function findings(diagnostics: Diagnostic[], lang: Lang, format: (d: Diagnostic[], l: Lang, n: number) => string): string {
+  // The stylish formatter's last line is a summary for `check`; a build prints its own.
+  return format(diagnostics, lang, 1).split('\n').slice(0, diagnostics.length).join('\n') + '\n';
+}
