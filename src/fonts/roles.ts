@@ -308,3 +308,18 @@ export function describeRoles(report: RoleReport[]): Record<string, string> {
   }
   return out;
 }
+
+/** Human-readable lines for `--verbose` and `bulletin fonts`: role, face, kind, file; then the notes. */
+export function roleLines(report: RoleReport[], lang: 'zh' | 'en'): string[] {
+  const kind = (f: RoleFace) =>
+    lang === 'zh' ? { configured: '配置', official: '标准字体', 'stand-in': '替代' }[f.source] : f.source;
+  const lines: string[] = [];
+  for (const r of report) {
+    const [first, ...rest] = r.chain;
+    const head = lang === 'zh' ? roleZh(r.role) : r.role;
+    lines.push(`${head}: ${first!.postscriptName} [${kind(first!)}] ${first!.file}`);
+    for (const f of rest) lines.push(`  ${lang === 'zh' ? '后备' : 'fallback'}: ${f.postscriptName} [${kind(f)}] ${f.file}`);
+    for (const n of r.notes) lines.push(`  ${n[lang]}`);
+  }
+  return lines;
+}

@@ -136,3 +136,13 @@ describe('FontIndex', () => {
     expect(index.byFileName(['A.TTF'])?.path).toBe(join(dir, 'a.ttf'));
   });
 });
+
+describe('roleLines', () => {
+  it('prints one line per role and its fallbacks, in both languages', async () => {
+    const { report } = await resolveFonts({ fonts: noFonts, fontPaths: [] }, issueFolder(), undefined, hermetic);
+    const { roleLines } = await import('../../src/fonts/roles.js');
+    const en = roleLines(report, 'en');
+    expect(en[0]).toMatch(/^masthead: NotoSerifSC-Black \[stand-in\] .*NotoSerifSC_900Black\.ttf$/);
+    expect(roleLines(report, 'zh')[0]).toMatch(/^报头: NotoSerifSC-Black \[替代\]/);
+  });
+});

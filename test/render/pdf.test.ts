@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { getFace } from '../../src/fonts/face.js';
+import { tmpdir } from 'node:os';
+import { getFace, LazyFace } from '../../src/fonts/face.js';
+import { resolveFonts } from '../../src/fonts/roles.js';
 import { renderPdf, type DocInfo } from '../../src/render/pdf.js';
 import type { Colour } from '../../src/issue/model.js';
 import type { GlyphRun, Layout } from '../../src/typeset/types.js';
@@ -133,6 +135,43 @@ describe('renderPdf', async () => {
     expect(raw).toMatch(/\/Dest \(sec-1\)/);
     expect(raw).toMatch(/\/Dest \(item-1\)/);
     expect(raw).toMatch(/\/Outlines/);
+  });
+});
+
+describe('renderPdf text layer', () => {
+  it('keeps the text of a missing character (.notdef) and of a glyph shared by two texts', async () => {
+    const missing = gridRun(body, '甲가乙', 80, 100);
+    expect(missing.gids[1]).toBe(0);
+    const a = gridRun(body, '丙丁', 80, 130);
+    const b = gridRun(body, '丙丁', 80, 160);
+    b.texts = ['戊', '丁']; // same glyphs, other text: only /ActualText can say so
+    const layout: Layout = { width: 300, height: 300, outline: [], missing: [], pages: [{ items: [missing, a, b] }] };
+    const file = tempPdf(await renderPdf(layout, [body], { title: 't', creationDate: new Date(0) }));
+    const text = run('pdftotext', [file, '-']).replace(/\s+/g, '');
+    expect(text).toBe('甲가乙丙丁戊丁');
+  });
+
+  it('renders with the role chains of resolveFonts, opening only the faces runs use', async () => {
+    const none = { masthead: [], body: [], heading: [], kai: [], number: [] };
+    const { fonts } = await resolveFonts({ fonts: none, fontPaths: [] }, tmpdir(), undefined, { systemDirs: [], packageFontsDir: null });
+    const face = fonts.body.faces[0]!;
+    const layout: Layout = { width: 200, height: 200, outline: [], missing: [], pages: [{ items: [gridRun(face, '正文', 20, 50)] }] };
+    const file = tempPdf(await renderPdf(layout, fonts, { title: 't', creationDate: new Date(0) }));
+    expect(run('pdftotext', [file, '-']).trim()).toBe('正文');
+    expect((fonts.masthead.faces[0] as LazyFace).opened).toBe(false);
+  });
+
+  it('renders an empty layout and a page without items', async () => {
+    const bytes = await renderPdf({ width: 100, height: 100, outline: [], missing: [], pages: [{ items: [] }] }, [], {
+      title: 'empty',
+      creationDate: new Date(0),
+    });
+    expect(run('pdfinfo', [tempPdf(bytes)])).toMatch(/Pages:\s+1/);
+  });
+
+  it('fails clearly when a run names a font it was not given', async () => {
+    const layout: Layout = { width: 100, height: 100, outline: [], missing: [], pages: [{ items: [gridRun(body, '中', 10, 50)] }] };
+    await expect(renderPdf(layout, [], { title: 't', creationDate: new Date(0) })).rejects.toThrow(/no font for key/);
   });
 });
 
