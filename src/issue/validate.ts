@@ -194,9 +194,11 @@ function toDiagnostic(error: ErrorObject, file: string, sources: YamlSourceMap):
       const allowed = Object.keys(schema?.properties ?? {});
       const guess = didYouMean(key, allowed);
       position = sources.keyPosition(file, [...path, key]);
+      // A top-level setting written inside a section or item: say where it belongs.
+      const misplaced = !guess && path.length > 0 && Object.prototype.hasOwnProperty.call(rootSchema().properties ?? {}, key);
       message = msg(
-        `未知的键「${key}」${guess ? `，你是不是想写「${guess}」？` : '。'}${path.length ? `${name}` : '这里'}可用的键：${allowed.join('、')}`,
-        `unknown key "${key}"${guess ? `; did you mean "${guess}"?` : '.'} Allowed here: ${allowed.join(', ')}`,
+        `未知的键「${key}」${guess ? `，你是不是想写「${guess}」？` : misplaced ? `：「${key}」应写在文件顶层（或系列文件中），不能写在这里。` : '。'}${path.length ? `${name}` : '这里'}可用的键：${allowed.join('、')}`,
+        `unknown key "${key}"${guess ? `; did you mean "${guess}"?` : misplaced ? `: "${key}" belongs at the top level of the file (or in the series file).` : '.'} Allowed here: ${allowed.join(', ')}`,
       );
       rule = 'schema-unknown-key';
       break;

@@ -59,6 +59,12 @@ describe('mistakes in an issue file', () => {
     expect([d.line, d.column]).toEqual([11, 9]);
   });
 
+  it('a top-level setting inside a section says where it belongs', async () => {
+    const d = only(await load(MINIMAL.replace('  - label: 动态\n', '  - label: 动态\n    printCount: 3\n')));
+    expect(d.message.zh).toContain('「printCount」应写在文件顶层');
+    expect([d.line, d.column]).toEqual([8, 5]);
+  });
+
   it('impossible date: says why, at the date', async () => {
     const d = only(await load(MINIMAL.replace('2026-05-21', '2026-02-30')));
     expect(d.rule).toBe('date-invalid');
