@@ -10,6 +10,8 @@ export interface CheckCommandOptions {
   lang: Lang;
   format?: string;
   fix?: boolean;
+  /** How many --fix passes ran before this one (a fix can uncover another). */
+  fixPass?: number;
 }
 
 const FORMATS = ['stylish', 'json', 'github'];
@@ -75,7 +77,7 @@ export async function runCheck(inputs: string[], options: CheckCommandOptions): 
   // Editorial rules (src/check/run.ts): each issue is checked with the one before it, so a folder of a
   // series also gets the numbering and date-order checks.
   if (entries.length > 0) {
-    const { checkIssues } = await import('../check/run.js');
+    const { checkIssues, fontCoverageFor } = await import('../check/run.js');
     // Only issues of one series are compared with each other (files of several series may be checked together).
     const bySeries = new Map<string, typeof entries>();
     for (const e of entries) {
@@ -84,15 +86,23 @@ export async function runCheck(inputs: string[], options: CheckCommandOptions): 
     }
     const result = { diagnostics: [] as Diagnostic[], fixes: [] as ReturnType<typeof checkIssues>['fixes'] };
     for (const group of bySeries.values()) {
-      const r = checkIssues(group);
+      const r = checkIssues(group, { coverage: await fontCoverageFor(group[0]!.issue) });
       result.diagnostics.push(...r.diagnostics);
       result.fixes.push(...r.fixes);
     }
     if (options.fix && result.fixes.length > 0) {
       const { applyFixes } = await import('../check/fix.js');
-      await applyFixes(result.fixes);
-      // Report what is left after fixing, exactly as a fresh run would.
-      return runCheck(inputs, { ...options, fix: false });
+      const outcomes = await applyFixes(result.fixes);
+      const failed = outcomes.filter((o) => o.error);
+      if (failed.length > 0) {
+        const io = failed.map((o): Diagnostic => ({ file: o.file, line: 1, column: 1, severity: 'error', rule: 'io', message: o.error! }));
+        process.stdout.write(await render(format, io, options.lang, files.length));
+        return 2;
+      }
+      // Report what is left after fixing, exactly as a fresh run would; a fix can uncover another
+      // ("企业 , ，推动" → "企业，，推动" → "企业，推动"), so passes repeat while files change (at most 10).
+      const pass = (options.fixPass ?? 0) + 1;
+      return runCheck(inputs, { ...options, fix: pass < 10 && outcomes.some((o) => o.changed), fixPass: pass });
     }
     diagnostics.push(...result.diagnostics);
   }
