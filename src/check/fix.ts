@@ -11,6 +11,7 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Composer, CST, Parser, isScalar, parseDocument, type Document, type Scalar } from 'yaml';
+import type { Message } from '../diagnostics.js';
 import type { FixTarget } from './run.js';
 
 export interface FixOutcome {
@@ -18,6 +19,8 @@ export interface FixOutcome {
   applied: number;
   skipped: number;
   changed: boolean;
+  /** Set when the file could not be read or written (nothing was changed then). */
+  error?: Message;
 }
 
 interface ValueEdit {
@@ -169,11 +172,16 @@ export async function applyFixes(targets: FixTarget[]): Promise<FixOutcome[]> {
   for (const t of targets) byFile.set(t.file, [...(byFile.get(t.file) ?? []), t]);
   const out: FixOutcome[] = [];
   for (const [file, group] of byFile) {
-    const source = await fs.readFile(file, 'utf8');
-    const r = fixSource(source, group);
-    const changed = r.text !== source;
-    if (changed) await writeAtomic(file, r.text);
-    out.push({ file, applied: r.applied, skipped: r.skipped, changed });
+    try {
+      const source = await fs.readFile(file, 'utf8');
+      const r = fixSource(source, group);
+      const changed = r.text !== source;
+      if (changed) await writeAtomic(file, r.text);
+      out.push({ file, applied: r.applied, skipped: r.skipped, changed });
+    } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code ?? String(e);
+      out.push({ file, applied: 0, skipped: group.length, changed: false, error: { zh: `无法写回修正（${why}）`, en: `could not write the fixes (${why})` } });
+    }
   }
   return out;
 }

@@ -2,6 +2,7 @@
  * Runs the editorial rules over normalised issues and turns findings into Diagnostics (file, line, column
  * through the loader's SourceMap) plus fix targets for `--fix`. Rules stay pure; positions are resolved here.
  */
+import { dirname } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Issue, SourceMap, SourceRef } from '../issue/model.js';
 import { rules as allRules, seriesRules as allSeriesRules } from './rules/index.js';
@@ -146,4 +147,20 @@ function finish(out: CheckResult): CheckResult {
     return true;
   });
   return out;
+}
+
+/**
+ * Coverage through the fonts the series configures (src/fonts: configured, official, then stand-in faces),
+ * for the font-coverage rule. Fonts are imported only here, so a check without fonts never loads fontkit;
+ * undefined when the fonts cannot be resolved (the build reports that with its own message).
+ */
+export async function fontCoverageFor(issue: Issue): Promise<CoverageFn | undefined> {
+  try {
+    const { resolveFonts } = await import('../fonts/roles.js');
+    const { uncovered } = await import('../fonts/coverage.js');
+    const { fonts } = await resolveFonts(issue.series, dirname(issue.file));
+    return (role, text) => uncovered(fonts[role], text).map((u) => u.index);
+  } catch {
+    return undefined;
+  }
 }
