@@ -24,11 +24,13 @@ function schemas(): Schemas {
   const read = (name: string) => JSON.parse(readFileSync(new URL(`../../schemas/${name}`, import.meta.url), 'utf8'));
   // verbose: errors carry the offending data and the schema around the keyword (its title and description).
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
-  ajv.addSchema(read('bulletin.schema.json'));
-  ajv.addSchema(read('bulletin.series.schema.json'));
+  // No $id in the files: the series schema refers to `bulletin.schema.json` by relative path, which editors
+  // (yaml-language-server) resolve next to it on disk and ajv resolves by the key given here.
+  ajv.addSchema(read('bulletin.schema.json'), 'bulletin.schema.json');
+  ajv.addSchema(read('bulletin.series.schema.json'), 'bulletin.series.schema.json');
   compiled = {
-    issue: ajv.getSchema('https://bulletin.local/schemas/bulletin.schema.json')!,
-    series: ajv.getSchema('https://bulletin.local/schemas/bulletin.series.schema.json')!,
+    issue: ajv.getSchema('bulletin.schema.json')!,
+    series: ajv.getSchema('bulletin.series.schema.json')!,
   };
   return compiled;
 }
