@@ -1,13 +1,14 @@
-import { mkdtempSync, openSync, readSync, writeFileSync, closeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { facesIn, fontCacheStats, openFont } from '../../src/fonts/cache.js';
 import { FontError } from '../../src/fonts/errors.js';
 import { getFace } from '../../src/fonts/face.js';
-import { makeTtc, NOTO_SANS_MEDIUM, NOTO_SERIF } from './helpers.js';
+import { cleanTemp, makeTtc, tempDir, NOTO_SANS_MEDIUM, NOTO_SERIF } from './helpers.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'bulletin-fonts-'));
+afterAll(cleanTemp);
+
+const tmp = tempDir('bulletin-fonts-');
 
 describe('font cache', () => {
   it('parses a file once and returns the same object', () => {

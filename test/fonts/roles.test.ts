@@ -1,20 +1,22 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fontCacheStats } from '../../src/fonts/cache.js';
 import { FontIndex, systemFontDirs } from '../../src/fonts/discovery.js';
 import { LazyFace } from '../../src/fonts/face.js';
 import { describeRoles, resolveFonts } from '../../src/fonts/roles.js';
 import { readFaceNames } from '../../src/fonts/sfnt-names.js';
 import type { FontSettings } from '../../src/issue/model.js';
-import { makeTtc, NOTO_SANS_MEDIUM, NOTO_SERIF, NOTO_SERIF_BLACK } from './helpers.js';
+import { cleanTemp, makeTtc, tempDir, NOTO_SANS_MEDIUM, NOTO_SERIF, NOTO_SERIF_BLACK } from './helpers.js';
+
+afterAll(cleanTemp);
 
 const noFonts: FontSettings = { masthead: [], body: [], heading: [], kai: [], number: [] };
 const hermetic = { systemDirs: [] as string[], packageFontsDir: null };
 
 function issueFolder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bulletin-issue-'));
+  const dir = tempDir('bulletin-issue-');
   writeFileSync(join(dir, 'issue.yaml'), 'number: 22\n');
   return dir;
 }
@@ -28,7 +30,7 @@ describe('name tables', () => {
   });
 
   it('reads every face of a collection', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bulletin-ttc-'));
+    const dir = tempDir('bulletin-ttc-');
     writeFileSync(join(dir, 'pair.ttc'), makeTtc([NOTO_SERIF, NOTO_SANS_MEDIUM]));
     const faces = readFaceNames(join(dir, 'pair.ttc'))!;
     expect(faces.map((f) => f.postscriptName)).toEqual(['NotoSerifSC-Regular', 'NotoSansSC-Medium']);
@@ -80,7 +82,7 @@ describe('resolveFonts', () => {
 
   it('recognises an official face by its usual file name, beside the series file', async () => {
     const dir = issueFolder();
-    const series = mkdtempSync(join(tmpdir(), 'bulletin-series-'));
+    const series = tempDir('bulletin-series-');
     mkdirSync(join(series, 'fonts'));
     symlinkSync(NOTO_SERIF_BLACK, join(series, 'fonts', 'FZXBSJW.TTF'));
     const { report } = await resolveFonts({ fonts: noFonts, fontPaths: [] }, dir, series, hermetic);
@@ -108,7 +110,7 @@ describe('resolveFonts', () => {
 
   it('finds files in fontPaths folders', async () => {
     const dir = issueFolder();
-    const extra = mkdtempSync(join(tmpdir(), 'bulletin-extra-'));
+    const extra = tempDir('bulletin-extra-');
     symlinkSync(NOTO_SERIF_BLACK, join(extra, 'black.ttf'));
     const { report } = await resolveFonts({ fonts: { ...noFonts, number: ['Noto Serif SC Black'] }, fontPaths: [extra] }, dir, undefined, hermetic);
     expect(report.find((r) => r.role === 'number')!.file).toBe(join(extra, 'black.ttf'));
@@ -125,7 +127,7 @@ describe('resolveFonts', () => {
 
 describe('FontIndex', () => {
   it('ignores non-font files and matches names in any language', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bulletin-index-'));
+    const dir = tempDir('bulletin-index-');
     writeFileSync(join(dir, 'README.md'), '# fonts');
     writeFileSync(join(dir, 'broken.ttf'), 'not a font');
     symlinkSync(NOTO_SERIF, join(dir, 'a.ttf'));

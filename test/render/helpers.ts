@@ -1,6 +1,6 @@
 /** Shared bits of the render tests: a stand-in face, a tiny layout builder, and PDF read-back tools. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FontFace, GlyphRun } from '../../src/typeset/types.js';
@@ -27,8 +27,21 @@ export function gridRun(face: FontFace, text: string, x: number, y: number, size
   return { kind: 'run', font: face.key, size, y, gids, xs, advances, texts };
 }
 
+const made: string[] = [];
+
+/** A fresh temp folder, removed by `cleanTemp` (call it in afterAll). */
+export function tempDir(prefix = 'bulletin-render-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function cleanTemp(): void {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
 export function tempPdf(bytes: Uint8Array, name = 'out.pdf'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bulletin-render-'));
+  const dir = tempDir();
   const file = join(dir, name);
   writeFileSync(file, bytes);
   return file;

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
-import { tmpdir } from 'node:os';
+import { afterAll, describe, expect, it } from 'vitest';
 import { getFace, LazyFace } from '../../src/fonts/face.js';
 import { resolveFonts } from '../../src/fonts/roles.js';
 import { renderPdf, type DocInfo } from '../../src/render/pdf.js';
 import type { Colour } from '../../src/issue/model.js';
 import type { GlyphRun, Layout } from '../../src/typeset/types.js';
-import { gridRun, NOTO_SANS_MEDIUM, NOTO_SERIF, run, stextChars, tempPdf } from './helpers.js';
+import { cleanTemp, gridRun, tempDir, NOTO_SANS_MEDIUM, NOTO_SERIF, run, stextChars, tempPdf } from './helpers.js';
+
+afterAll(cleanTemp);
 
 const body = getFace(NOTO_SERIF);
 const heading = getFace(NOTO_SANS_MEDIUM);
@@ -153,7 +154,7 @@ describe('renderPdf text layer', () => {
 
   it('renders with the role chains of resolveFonts, opening only the faces runs use', async () => {
     const none = { masthead: [], body: [], heading: [], kai: [], number: [] };
-    const { fonts } = await resolveFonts({ fonts: none, fontPaths: [] }, tmpdir(), undefined, { systemDirs: [], packageFontsDir: null });
+    const { fonts } = await resolveFonts({ fonts: none, fontPaths: [] }, tempDir(), undefined, { systemDirs: [], packageFontsDir: null });
     const face = fonts.body.faces[0]!;
     const layout: Layout = { width: 200, height: 200, outline: [], missing: [], pages: [{ items: [gridRun(face, '正文', 20, 50)] }] };
     const file = tempPdf(await renderPdf(layout, fonts, { title: 't', creationDate: new Date(0) }));

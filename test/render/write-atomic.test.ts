@@ -1,11 +1,14 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { toWriteError, WriteError, writeFileAtomic } from '../../src/render/write-atomic.js';
 
+import { cleanTemp, tempDir } from './helpers.js';
+
+afterAll(cleanTemp);
+
 function folder(): string {
-  return mkdtempSync(join(tmpdir(), 'bulletin-write-'));
+  return tempDir('bulletin-write-');
 }
 
 function caught(fn: () => void): WriteError {
