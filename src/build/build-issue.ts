@@ -92,7 +92,8 @@ function missingGlyphs(missing: MissingChar[], sources: SourceMap, file: string,
   }
   return [...seen.values()].map(({ m, count }) => {
     const cp = `U+${m.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-    const pos = m.ref ? safePosition(sources, m.ref, (m.ref.offset ?? 0) + (m.offset ?? 0)) : { line: 1, column: 1 };
+    // The source map adds the paragraph's own offset within its scalar.
+    const pos = m.ref ? safePosition(sources, m.ref, m.offset ?? 0) : { line: 1, column: 1 };
     const more = count > 1 ? { zh: `（共 ${count} 处）`, en: ` (${count} places)` } : { zh: '', en: '' };
     const then = allow
       ? { zh: '；已按 --allow-missing-glyphs 继续，PDF 中显示为空框', en: '; built anyway (--allow-missing-glyphs), it shows as an empty box' }

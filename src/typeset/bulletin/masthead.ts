@@ -45,8 +45,10 @@ export function layoutMasthead(issue: Issue, builder: AtomBuilder, st: Styles): 
   const bandTop = grid.top + slot * grid.linePitch;
   const baseline = bandTop + (NAME_SLOTS * grid.linePitch - size) / 2 + 0.88 * size;
   const set = setParagraph(builder, { spans: [name], width: scale < 1 ? natural : grid.width, align: scale < 1 ? 'left' : 'center' });
+  // Letter-spacing follows every character, the last one too; centre the ink, not the spacing after it.
+  const nudge = scale < 1 ? 0 : (NAME_SPACING_EM * size) / 2;
   for (const l of set.lines) {
-    const runs = placeRuns(l.runs, grid.left, baseline);
+    const runs = placeRuns(l.runs, grid.left + nudge, baseline);
     if (scale < 1) for (const r of runs) squeezeRun(r, scale, grid.left);
     items.push(...runs);
   }

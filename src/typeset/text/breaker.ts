@@ -85,15 +85,17 @@ export function breakLines(m: Measure, from: number, to: number, measure: (line:
     if (e < to && !canBreakBefore(a, e)) {
       let next = e + 1;
       while (next < to && !canBreakBefore(a, next)) next++;
+      let prev = e - 1;
+      while (prev > s && !canBreakBefore(a, prev)) prev--;
       const t = trim(a, s, next);
-      if (m.natural(t.s, t.e) - m.squeezable(t.s, t.e) <= width + EPS) {
-        e = next;
-      } else {
-        let prev = e - 1;
-        while (prev > s && !canBreakBefore(a, prev)) prev--;
-        if (prev > s) e = prev;
-        // else: nothing allowed in reach (a long unbreakable run); break where it fits.
-      }
+      const over = m.natural(t.s, t.e) - width;
+      const canSqueeze = over <= m.squeezable(t.s, t.e) + EPS;
+      // Squeezing in marks that may not start a line is what it is for; squeezing in more (a unit after its
+      // number) only when that disturbs the line less than pushing down would.
+      const under = prev > s ? width - m.natural(...trimmed(a, s, prev)) : Number.POSITIVE_INFINITY;
+      if (canSqueeze && (onlyMarks(a, e, next) || over < under)) e = next;
+      else if (prev > s) e = prev;
+      // else: nothing allowed in reach (a long unbreakable run); break where it fits.
     }
     lines.push(trim(a, s, e));
     s = e;
@@ -101,6 +103,20 @@ export function breakLines(m: Measure, from: number, to: number, measure: (line:
   }
   if (fixRunt && lines.length >= 2) pullRunt(m, lines);
   return lines.filter((l) => l.e > l.s);
+}
+
+function trimmed(a: Atoms, s: number, e: number): [number, number] {
+  const t = trim(a, s, e);
+  return [t.s, t.e];
+}
+
+/** Atoms [from, to) are all punctuation (what 先挤进 squeezes in). */
+function onlyMarks(a: Atoms, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = a.cls[i];
+    if (c !== Cls.Close && c !== Cls.Stop && c !== Cls.Middle && c !== Cls.Dash && c !== Cls.Space) return false;
+  }
+  return true;
 }
 
 function fits(m: Measure, s: number, e: number, width: number): boolean {

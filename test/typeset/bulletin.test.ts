@@ -1,0 +1,106 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadIssue } from '../../src/issue/load.js';
+import type { Issue } from '../../src/issue/model.js';
+import { layoutIssue } from '../../src/typeset/bulletin/index.js';
+import { gridBaseline, gridOf, mm } from '../../src/typeset/geometry.js';
+import type { GlyphRun, Layout } from '../../src/typeset/types.js';
+import { fakeFace, fakeFonts } from './fake-font.js';
+
+let issue: Issue;
+let layout: Layout;
+beforeAll(async () => {
+  const r = await loadIssue('examples/gusu-022.yaml');
+  expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  issue = r.issue!;
+  layout = layoutIssue(issue, fakeFonts());
+});
+
+const runs = (page: number): GlyphRun[] => layout.pages[page]!.items.filter((i): i is GlyphRun => i.kind === 'run');
+const text = (rs: GlyphRun[]): string => rs.map((r) => r.texts.join('')).join('');
+
+describe('the bulletin layout (fake metrics)', () => {
+  test('A4 with the GB/T 9704 type area', () => {
+    expect(layout.width).toBeCloseTo(mm(210), 3);
+    expect(layout.height).toBeCloseTo(mm(297), 3);
+  });
+
+  test('every body line sits on a grid baseline, 22 per full page', () => {
+    const grid = gridOf(issue.series.page);
+    const baselines = new Set(Array.from({ length: 22 }, (_, i) => gridBaseline(grid, i).toFixed(3)));
+    for (let p = 1; p < layout.pages.length - 1; p++) {
+      const ys = new Set(runs(p).filter((r) => r.size === 16).map((r) => r.y.toFixed(3)));
+      for (const y of ys) expect(baselines.has(y)).toBe(true);
+      expect(ys.size).toBeGreaterThanOrEqual(21);
+    }
+  });
+
+  test('the masthead: the name large, red and centred on page 1, above a red rule', () => {
+    const grid = gridOf(issue.series.page);
+    const name = runs(0).filter((r) => r.font === 'fake' && r.size > 40);
+    expect(text(name)).toBe('姑苏信息');
+    expect(name[0]!.colour).toEqual({ space: 'cmyk', values: [0, 100, 100, 0] });
+    const r = name[0]!;
+    const left = r.xs[0]!;
+    const right = r.xs[r.xs.length - 1]! + r.advances[r.advances.length - 1]!;
+    expect((left + right) / 2).toBeCloseTo(grid.left + grid.width / 2, 1);
+    const rule = layout.pages[0]!.items.find((i) => i.kind === 'rule')!;
+    expect(rule.kind === 'rule' && rule.x2 - rule.x1).toBeCloseTo(grid.width, 3);
+    expect(text(runs(0))).toContain('第 22 期（2026 年 48 期）'.replace(/ /g, ''));
+  });
+
+  test('all item text is set once, in order', () => {
+    const all = layout.pages.map((_, i) => text(runs(i))).join('');
+    let at = 0;
+    for (const s of issue.sections)
+      for (const it of s.items) {
+        const want = [it.title ? `${it.title.text}。` : '', ...it.paragraphs.map((p) => p.text), it.source ? `（${it.source.text}）` : ''].join('').replace(/\s/g, '');
+        for (const part of [want.slice(0, 20), want.slice(-10)]) {
+          const i = all.indexOf(part, at);
+          expect(i, part).toBeGreaterThanOrEqual(at);
+          at = i;
+        }
+      }
+    expect(layout.missing).toEqual([]);
+  });
+
+  test('page numbers alternate right and left, 7 mm below the type area', () => {
+    const grid = gridOf(issue.series.page);
+    layout.pages.forEach((_, p) => {
+      const num = runs(p).filter((r) => r.size === 14 && r.y > grid.top + grid.height + mm(5));
+      expect(text(num)).toBe(`—${p + 1}—`);
+      const x = num[0]!.xs[0]!;
+      if (p % 2 === 0) expect(x).toBeGreaterThan(grid.left + grid.width / 2);
+      else expect(x).toBeLessThan(grid.left + grid.width / 2);
+    });
+  });
+
+  test('the footer ends on the type area’s foot of the last page', () => {
+    const grid = gridOf(issue.series.page);
+    const last = layout.pages[layout.pages.length - 1]!;
+    const rules = last.items.filter((i) => i.kind === 'rule');
+    const bottom = Math.max(...rules.map((r) => (r.kind === 'rule' ? r.y1 : 0)));
+    expect(bottom).toBeCloseTo(grid.top + grid.height, 3);
+    expect(text(runs(layout.pages.length - 1))).toContain('责任编辑：刘德富、傅之尧');
+  });
+
+  test('contents entries link to their items; bookmarks for sections and items', () => {
+    const links = layout.pages[0]!.items.filter((i) => i.kind === 'link');
+    const anchors = new Set(layout.pages.flatMap((p) => p.items.filter((i) => i.kind === 'anchor').map((a) => (a.kind === 'anchor' ? a.name : ''))));
+    expect(links.length).toBeGreaterThanOrEqual(7);
+    for (const l of links) expect(l.kind === 'link' && anchors.has(l.target)).toBe(true);
+    expect(layout.outline.map((o) => o.title)).toEqual(['【动态】', '【简讯】', '【摘报】']);
+    expect(layout.outline[0]!.children).toHaveLength(6);
+  });
+
+  test('a character no font has is reported with where it is; one the first face lacks falls back to the next', () => {
+    const withEmoji = structuredClone(issue);
+    withEmoji.sections[0]!.items[0]!.paragraphs[0]!.text += '😀';
+    const l = layoutIssue(withEmoji, fakeFonts());
+    expect(l.missing.map((m) => m.codePoint)).toEqual([0x1f600]);
+    expect(l.missing[0]!.ref?.path).toEqual(withEmoji.sections[0]!.items[0]!.paragraphs[0]!.ref.path);
+    const chain = fakeFonts(fakeFace('a', '姑'), fakeFace('b'));
+    const l2 = layoutIssue(issue, chain);
+    const name = l2.pages[0]!.items.filter((i): i is GlyphRun => i.kind === 'run' && i.size > 40);
+    expect(name.map((r) => `${r.font}:${r.texts.join('')}`)).toEqual(['b:姑', 'a:苏信息']);
+  });
+});
