@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import type { Lang } from '../diagnostics.js';
 import { detectLang } from '../i18n/lang.js';
 import { registerBuild } from './build.js';
+import { registerSchema } from './schema.js';
 
 /** What a command registration gets: the language and a way to set the exit code. */
 export interface CliContext {
@@ -26,6 +27,13 @@ const registerCheck: CommandRegistration = (program, ctx) => {
     .argument('<files...>', ctx.t('简报文件或文件夹（文件夹中的所有 .yaml）', 'issue files or folders (every .yaml in them)'))
     .option('--format <format>', ctx.t('输出格式：stylish（默认）、json、github', 'output format: stylish (default), json, github'))
     .option('--fix', ctx.t('自动修正可以修正的问题（改写 YAML 文件）', 'fix what can be fixed automatically (rewrites the YAML files)'))
+    .addHelpText(
+      'after',
+      ctx.t(
+        '\n示例：\n  bulletin check examples/gusu-022.yaml\n  bulletin check issues/ --format github\n  bulletin check 第23期.yaml --fix\n\n退出码：0 没有错误（可能有警告）；1 有错误；2 用法错误或文件无法读取',
+        '\nExamples:\n  bulletin check examples/gusu-022.yaml\n  bulletin check issues/ --format github\n  bulletin check issue-23.yaml --fix\n\nExit codes: 0 no errors (warnings allowed); 1 errors found; 2 usage error or unreadable file',
+      ),
+    )
     .action(async (files: string[], opts: { format?: string; fix?: boolean }) => {
       const { runCheck } = await import('./check.js');
       ctx.exit(await runCheck(files, { lang: ctx.lang, format: opts.format, fix: opts.fix }));
@@ -33,7 +41,7 @@ const registerCheck: CommandRegistration = (program, ctx) => {
 };
 
 /** One entry per command; add a registration here to add a command. */
-const COMMANDS: CommandRegistration[] = [registerCheck, registerBuild];
+const COMMANDS: CommandRegistration[] = [registerCheck, registerBuild, registerSchema];
 
 const TITLES_ZH: Record<string, string> = {
   'Usage:': '用法：',

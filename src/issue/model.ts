@@ -47,6 +47,13 @@ export interface PageSettings {
   pageNumbers: 'outside' | 'center';
 }
 
+/** `check:` in the series file: what src/check/rules reads as its settings (defaults live there). */
+export interface CheckOptions {
+  titleMaxLength?: number;
+  numberSpacing?: 'none' | 'space' | 'any';
+  allowFutureDate?: boolean;
+}
+
 export interface SeriesSettings {
   /** Bulletin name, e.g. 姑苏信息 */
   name: string;
@@ -67,6 +74,8 @@ export interface SeriesSettings {
   sources: string[];
   /** Rule id → severity override from the series file. */
   rules: Record<string, 'off' | 'warning' | 'error'>;
+  /** House-style settings for the editorial rules (`check:` in the series file); unset fields take the rules' defaults. */
+  check?: CheckOptions;
   /** Absolute path of the series file that was merged in, if any. */
   seriesFile?: string;
 }

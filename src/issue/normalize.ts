@@ -194,6 +194,8 @@ function seriesSettings(m: Raw, origin: (p: YamlPath) => string, text: (p: YamlP
   if (m.securityMark !== undefined) settings.securityMark = String(m.securityMark);
   if (m.printCount !== undefined) settings.printCount = m.printCount as number;
   if (m.serial !== undefined) settings.serial = String(m.serial);
+  // Only the keys that were written: the rules fill in their own defaults for the rest.
+  if (m.check !== undefined) settings.check = { ...(m.check as NonNullable<SeriesSettings['check']>) };
   return settings;
 }
 
