@@ -23,6 +23,11 @@ export interface ParagraphSpec {
   hang?: { label: Span; width: number };
   /** Set after the last line when it fits there, else right-aligned on a line of its own (an item's source). */
   trailer?: Span;
+  /**
+   * Break the lines from `from` on `by` pt narrower, still justified to the full measure: the paragraph runs
+   * one line longer (TeX's looseness), which pagination uses to fill a page instead of leaving a widow's gap.
+   */
+  narrow?: { from: number; by: number };
 }
 
 /** Glyphs of one font, size and colour on a line; x relative to the block's left edge. */
@@ -63,12 +68,14 @@ export function setParagraph(builder: AtomBuilder, spec: ParagraphSpec): SetPara
     tStart = 0;
     while (tStart < atoms.n && atoms.sp[tStart] !== trailerSpan) tStart++;
   }
-  const lines = breakLines(m, 0, tStart, measure, trailerSpan < 0);
+  const narrow = spec.narrow;
+  const breakAt = narrow ? (i: number): number => measure(i) - (i >= narrow.from ? narrow.by : 0) : measure;
+  const lines = breakLines(m, 0, tStart, breakAt, trailerSpan < 0);
   const aligns: Align[] = lines.map((_, i) => (i < lines.length - 1 ? spec.align : spec.align === 'justify' ? 'left' : spec.align));
   if (tStart < atoms.n) {
     const last = lines[lines.length - 1];
     const li = Math.max(lines.length - 1, 0);
-    if (last && m.natural(last.s, atoms.n) <= measure(li) + 0.001) {
+    if (last && m.natural(last.s, atoms.n) <= breakAt(li) + 0.001) {
       last.e = atoms.n;
     } else {
       const own = breakLines(m, tStart, atoms.n, (i) => measure(lines.length + i), false);

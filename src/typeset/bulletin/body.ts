@@ -3,7 +3,7 @@
  * text, the source after the last paragraph; 【简讯】 briefs as bullets with a hanging indent; editor's notes in 楷体.
  */
 import type { Issue, Item, Section } from '../../issue/model.js';
-import type { AtomBuilder } from '../text/atoms.js';
+import type { AtomBuilder, Span } from '../text/atoms.js';
 import { setParagraph } from '../paragraph.js';
 import type { Flow } from './lines.js';
 import type { Styles } from './style.js';
@@ -20,8 +20,10 @@ export function layoutBody(issue: Issue, builder: AtomBuilder, st: Styles, flow:
 
 function layoutSection(section: Section, builder: AtomBuilder, st: Styles, flow: Flow): void {
   const { grid } = st;
-  const label = setParagraph(builder, { spans: [st.body(`【${section.label}】`, 'heading')], width: grid.width, align: 'left' });
-  flow.add(label, grid.bodySize, { anchor: section.id, keepWithNext: true });
+  flow.add(() => setParagraph(builder, { spans: [st.body(`【${section.label}】`, 'heading')], width: grid.width, align: 'left' }), grid.bodySize, {
+    anchor: section.id,
+    keepWithNext: true,
+  });
   const node = { title: `【${section.label}】`, target: section.id, children: [] as { title: string; target: string; children: [] }[] };
   flow.outline.push(node);
   for (const item of section.items) {
@@ -36,18 +38,13 @@ function layoutItem(item: Item, builder: AtomBuilder, st: Styles, flow: Flow): v
   const indent = 2 * grid.pitch;
   let anchor: string | undefined = item.id;
   if (item.note) {
-    const note = setParagraph(builder, {
-      spans: [st.body('编者按：', 'heading'), st.body(item.note.text, 'kai', item.note.ref)],
-      width: grid.width,
-      align: 'justify',
-      indent,
-    });
-    flow.add(note, grid.bodySize, { anchor });
+    const spans = [st.body('编者按：', 'heading'), st.body(item.note.text, 'kai', item.note.ref)];
+    flow.add((from) => setParagraph(builder, { spans, width: grid.width, align: 'justify', indent, ...narrow(from, grid.pitch) }), grid.bodySize, { anchor }, true);
     anchor = undefined;
   }
   const paras = item.paragraphs.length ? item.paragraphs : [{ text: '', ref: item.ref }];
   paras.forEach((p, i) => {
-    const spans = [];
+    const spans: Span[] = [];
     if (i === 0 && item.title) {
       const t = item.title.text;
       spans.push(st.body(t, 'heading', item.title.ref));
@@ -55,14 +52,9 @@ function layoutItem(item: Item, builder: AtomBuilder, st: Styles, flow: Flow): v
     }
     spans.push(st.body(p.text, 'body', p.ref));
     const last = i === paras.length - 1;
-    const set = setParagraph(builder, {
-      spans,
-      width: grid.width,
-      align: 'justify',
-      indent,
-      ...(last && item.source ? { trailer: st.body(`（${item.source.text}）`, 'body', item.source.ref) } : {}),
-    });
-    flow.add(set, grid.bodySize, anchor ? { anchor } : {});
+    const trailer = last && item.source ? { trailer: st.body(`（${item.source.text}）`, 'body', item.source.ref) } : {};
+    const make = (from?: number) => setParagraph(builder, { spans, width: grid.width, align: 'justify', indent, ...trailer, ...narrow(from, grid.pitch) });
+    flow.add(make, grid.bodySize, anchor ? { anchor } : {}, true);
     anchor = undefined;
   });
 }
@@ -71,16 +63,20 @@ function layoutBullet(item: Item, builder: AtomBuilder, st: Styles, flow: Flow):
   const { grid } = st;
   item.paragraphs.forEach((p, i) => {
     const last = i === item.paragraphs.length - 1;
-    const spans = [];
+    const spans: Span[] = [];
     if (i === 0 && item.title) spans.push(st.body(item.title.text, 'heading', item.title.ref));
     spans.push(st.body(p.text, 'body', p.ref));
-    const set = setParagraph(builder, {
-      spans,
-      width: grid.width,
-      align: 'justify',
-      ...(i === 0 ? { hang: { label: st.body('•'), width: grid.pitch } } : { left: grid.pitch }),
-      ...(last && item.source ? { trailer: st.body(`（${item.source.text}）`, 'body', item.source.ref) } : {}),
-    });
-    flow.add(set, grid.bodySize, i === 0 ? { anchor: item.id } : {});
+    const make = (from?: number) =>
+      setParagraph(builder, {
+        spans,
+        width: grid.width,
+        align: 'justify',
+        ...(i === 0 ? { hang: { label: st.body('•'), width: grid.pitch } } : { left: grid.pitch }),
+        ...(last && item.source ? { trailer: st.body(`（${item.source.text}）`, 'body', item.source.ref) } : {}),
+        ...narrow(from, grid.pitch),
+      });
+    flow.add(make, grid.bodySize, i === 0 ? { anchor: item.id } : {}, true);
   });
 }
+
+const narrow = (from: number | undefined, by: number) => (from === undefined ? {} : { narrow: { from, by } });

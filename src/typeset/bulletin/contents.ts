@@ -11,7 +11,7 @@ import type { Styles } from './style.js';
 export function layoutContents(issue: Issue, builder: AtomBuilder, st: Styles, flow: Flow): void {
   if (issue.contents.length === 0) return;
   const { grid } = st;
-  flow.add(setParagraph(builder, { spans: [st.body('本期目录：', 'heading')], width: grid.width, align: 'left' }), grid.bodySize, {
+  flow.add(() => setParagraph(builder, { spans: [st.body('本期目录：', 'heading')], width: grid.width, align: 'left' }), grid.bodySize, {
     keepWithNext: true,
   });
   // Numbers share one width, so titles start in one column: the widest number plus a space.
@@ -20,17 +20,17 @@ export function layoutContents(issue: Issue, builder: AtomBuilder, st: Styles, f
   const left = 2 * grid.pitch;
   for (const entry of issue.contents) {
     if (entry.kind === 'section') {
-      const set = setParagraph(builder, { spans: [st.body(`【${entry.label}】`, 'heading')], width: grid.width, align: 'left', left: grid.pitch });
-      flow.add(set, grid.bodySize, { link: entry.target, keepWithNext: true });
+      const spans = [st.body(`【${entry.label}】`, 'heading')];
+      flow.add(() => setParagraph(builder, { spans, width: grid.width, align: 'left', left: grid.pitch }), grid.bodySize, { link: entry.target, keepWithNext: true });
       continue;
     }
-    const set = setParagraph(builder, {
+    const spec = {
       spans: [st.body(entry.label, 'kai')],
       width: grid.width,
-      align: 'justify',
+      align: 'justify' as const,
       left,
       hang: { label: st.body(`${entry.number ?? ''}.`, 'kai'), width: numberWidth },
-    });
-    flow.add(set, grid.bodySize, { link: entry.target });
+    };
+    flow.add(() => setParagraph(builder, spec), grid.bodySize, { link: entry.target });
   }
 }

@@ -6,7 +6,7 @@
 import type { Issue } from '../../issue/model.js';
 import { AtomBuilder } from '../text/atoms.js';
 import { gridBaseline, gridOf } from '../geometry.js';
-import { paginate } from '../paginate.js';
+import { fillPages } from './fill-pages.js';
 import type { Fonts, Layout, LayoutPage } from '../types.js';
 import { layoutBody } from './body.js';
 import { layoutContents } from './contents.js';
@@ -26,7 +26,7 @@ export function layoutIssue(issue: Issue, fonts: Fonts): Layout {
   layoutContents(issue, builder, st, flow);
   layoutBody(issue, builder, st, flow);
   const footer = layoutFooter(issue, builder, st);
-  const plan = paginate(flow.lines, {
+  const { lines, plan } = fillPages(flow, {
     linesPerPage: grid.linesPerPage,
     firstPageStart: masthead.slots,
     footerSlots: footer?.slots ?? 0,
@@ -34,7 +34,7 @@ export function layoutIssue(issue: Issue, fonts: Fonts): Layout {
   const pages: LayoutPage[] = Array.from({ length: plan.pages }, () => ({ items: [] }));
   pages[0]!.items.push(...masthead.items);
   for (const p of plan.placements) {
-    const bl = flow.lines[p.item]!;
+    const bl = lines[p.item]!;
     const page = pages[p.page]!;
     const y = gridBaseline(grid, p.slot, bl.size);
     page.items.push(...placeRuns(bl.line.runs, grid.left, y));
@@ -51,6 +51,6 @@ export function layoutIssue(issue: Issue, fonts: Fonts): Layout {
     height: grid.pageHeight,
     pages,
     outline: flow.outline,
-    missing: [...flow.missing, ...(footer?.missing ?? [])],
+    missing: [...masthead.missing, ...flow.missing, ...(footer?.missing ?? [])],
   };
 }

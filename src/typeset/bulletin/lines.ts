@@ -13,22 +13,76 @@ export interface BodyLine extends FlowItem {
   link?: string;
 }
 
-/** Collects lines, numbering paragraphs as they come. */
-export class Flow {
-  readonly lines: BodyLine[] = [];
-  readonly missing: MissingChar[] = [];
-  readonly outline: OutlineNode[] = [];
-  private para = 0;
+interface Extra {
+  anchor?: string;
+  link?: string;
+  keepWithNext?: boolean;
+}
 
-  add(p: SetParagraph, size: number, extra: { anchor?: string; link?: string; keepWithNext?: boolean } = {}): void {
-    const para = this.para++;
-    this.missing.push(...p.missing);
-    p.lines.forEach((line, index) => {
-      const l: BodyLine = { line, size, para, index, count: p.lines.length };
-      if (index === 0 && extra.anchor) l.anchor = extra.anchor;
-      if (extra.link) l.link = extra.link;
-      if (extra.keepWithNext) l.keepWithNext = true;
-      this.lines.push(l);
+/**
+ * Sets a paragraph; given `narrowFrom`, breaks the lines from that index one character narrower (so the
+ * paragraph may run one line longer). Only body text offers it: labels and contents lines are set as they are.
+ */
+export type ParagraphMaker = (narrowFrom?: number) => SetParagraph;
+
+interface Para {
+  make: ParagraphMaker;
+  set: SetParagraph;
+  size: number;
+  extra: Extra;
+  loosenable: boolean;
+  /** Set by `loosen`: lines from this index are broken narrower. */
+  narrowFrom?: number;
+}
+
+/** Collects paragraphs, and turns them into grid lines for pagination. */
+export class Flow {
+  readonly paras: Para[] = [];
+  readonly outline: OutlineNode[] = [];
+
+  add(make: ParagraphMaker, size: number, extra: Extra = {}, loosenable = false): void {
+    this.paras.push({ make, set: make(), size, extra, loosenable });
+  }
+
+  get missing(): MissingChar[] {
+    return this.paras.flatMap((p) => p.set.missing);
+  }
+
+  lines(): BodyLine[] {
+    const out: BodyLine[] = [];
+    this.paras.forEach((p, para) => {
+      p.set.lines.forEach((line, index) => {
+        const l: BodyLine = { line, size: p.size, para, index, count: p.set.lines.length };
+        if (index === 0 && p.extra.anchor) l.anchor = p.extra.anchor;
+        if (p.extra.link) l.link = p.extra.link;
+        if (p.extra.keepWithNext) l.keepWithNext = true;
+        out.push(l);
+      });
     });
+    return out;
+  }
+
+  /**
+   * Makes paragraph `i` one line longer by breaking as few of its last lines as possible one character
+   * narrower. Returns an undo function, or undefined when it cannot.
+   */
+  loosen(i: number): (() => void) | undefined {
+    const p = this.paras[i];
+    if (!p || !p.loosenable || p.narrowFrom !== undefined) return undefined;
+    const n = p.set.lines.length;
+    const before = p.set;
+    for (let from = n - 1; from >= 0; from--) {
+      const set = p.make(from);
+      if (set.lines.length === n + 1) {
+        p.set = set;
+        p.narrowFrom = from;
+        return () => {
+          p.set = before;
+          delete p.narrowFrom;
+        };
+      }
+      if (set.lines.length > n + 1) return undefined;
+    }
+    return undefined;
   }
 }

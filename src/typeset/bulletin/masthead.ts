@@ -8,7 +8,7 @@ import type { Issue } from '../../issue/model.js';
 import type { AtomBuilder } from '../text/atoms.js';
 import { gridBaseline } from '../geometry.js';
 import { naturalWidth, setParagraph } from '../paragraph.js';
-import type { GlyphRun, PageItem } from '../types.js';
+import type { GlyphRun, MissingChar, PageItem } from '../types.js';
 import type { Styles } from './style.js';
 import { placeRuns } from './place.js';
 
@@ -21,15 +21,18 @@ export interface Masthead {
   items: PageItem[];
   /** Grid lines used; the flow starts below them. */
   slots: number;
+  missing: MissingChar[];
 }
 
 export function layoutMasthead(issue: Issue, builder: AtomBuilder, st: Styles): Masthead {
   const { grid, red } = st;
   const s = issue.series;
   const items: PageItem[] = [];
+  const missing: MissingChar[] = [];
   let slot = 0;
   const line = (spans: Parameters<typeof setParagraph>[1]['spans'], align: 'left' | 'center' | 'right', size: number): void => {
     const set = setParagraph(builder, { spans, width: grid.width, align });
+    missing.push(...set.missing);
     for (const l of set.lines) {
       items.push(...placeRuns(l.runs, grid.left, gridBaseline(grid, slot, size)));
       slot++;
@@ -45,6 +48,7 @@ export function layoutMasthead(issue: Issue, builder: AtomBuilder, st: Styles): 
   const bandTop = grid.top + slot * grid.linePitch;
   const baseline = bandTop + (NAME_SLOTS * grid.linePitch - size) / 2 + 0.88 * size;
   const set = setParagraph(builder, { spans: [name], width: scale < 1 ? natural : grid.width, align: scale < 1 ? 'left' : 'center' });
+  missing.push(...set.missing);
   // Letter-spacing follows every character, the last one too; centre the ink, not the spacing after it.
   const nudge = scale < 1 ? 0 : (NAME_SPACING_EM * size) / 2;
   for (const l of set.lines) {
@@ -59,6 +63,7 @@ export function layoutMasthead(issue: Issue, builder: AtomBuilder, st: Styles): 
   offices.forEach((office, i) => {
     const y = gridBaseline(grid, slot, grid.bodySize);
     const left = setParagraph(builder, { spans: [st.body(office)], width: grid.width, align: 'left' });
+    missing.push(...left.missing);
     for (const l of left.lines) items.push(...placeRuns(l.runs, grid.left, y));
     if (i === offices.length - 1) {
       const right = setParagraph(builder, { spans: [st.body(issue.dateText)], width: grid.width, align: 'right' });
@@ -69,7 +74,7 @@ export function layoutMasthead(issue: Issue, builder: AtomBuilder, st: Styles): 
   // The rule sits in the last line's lower margin, clear of the descenders.
   const ruleY = grid.top + slot * grid.linePitch - RULE_WIDTH;
   items.push({ kind: 'rule', x1: grid.left, y1: ruleY, x2: grid.left + grid.width, y2: ruleY, width: RULE_WIDTH, colour: red });
-  return { items, slots: slot };
+  return { items, slots: slot, missing };
 }
 
 /** Narrow a run about `origin` (the renderer applies the same horizontal scale to the glyphs). */
