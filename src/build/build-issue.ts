@@ -82,13 +82,17 @@ function at(file: string, rule: string, message: Diagnostic['message'], line = 1
   return { file, line, column, severity: 'error', rule, message };
 }
 
-/** One diagnostic per distinct character, at its first place; the rest are counted in the message. */
+/**
+ * One diagnostic per distinct character, at its first place that has a source position (text laid out without
+ * one, such as the contents' copy of a title, comes first on the page); the rest are counted in the message.
+ */
 function missingGlyphs(missing: MissingChar[], sources: SourceMap, file: string, allow: boolean): Diagnostic[] {
   const seen = new Map<number, { m: MissingChar; count: number }>();
   for (const m of missing) {
     const s = seen.get(m.codePoint);
-    if (s) s.count++;
-    else seen.set(m.codePoint, { m, count: 1 });
+    if (!s) seen.set(m.codePoint, { m, count: 1 });
+    else if (!s.m.ref && m.ref) seen.set(m.codePoint, { m, count: 1 }); // places in the file are what count
+    else if (m.ref || !s.m.ref) s.count++;
   }
   return [...seen.values()].map(({ m, count }) => {
     const cp = `U+${m.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
