@@ -71,10 +71,10 @@ export function layoutMasthead(issue: Issue, builder: AtomBuilder, st: Styles): 
     }
     slot++;
   });
-  // The rule sits in the last line's lower margin, clear of the descenders.
-  const ruleY = grid.top + slot * grid.linePitch - RULE_WIDTH;
+  // The rule takes a grid line of its own, a quarter down it: clear of the date above, with air below it.
+  const ruleY = grid.top + (slot + 0.25) * grid.linePitch;
   items.push({ kind: 'rule', x1: grid.left, y1: ruleY, x2: grid.left + grid.width, y2: ruleY, width: RULE_WIDTH, colour: red });
-  return { items, slots: slot, missing };
+  return { items, slots: slot + 1, missing };
 }
 
 /** Narrow a run about `origin` (the renderer applies the same horizontal scale to the glyphs). */
