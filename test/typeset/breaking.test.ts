@@ -152,3 +152,10 @@ describe('paragraph kinds', () => {
     expect(inkEnd(r)).toBeCloseTo(MEASURE, 5);
   });
 });
+
+test('an ideographic space keeps its full em; an ASCII space between Han and digits is the quarter em', () => {
+  const wide = set('内部资料　注意保存', { align: 'left' }).lines[0]!.runs[0]!;
+  expect(wide.xs[5]! - wide.xs[3]!).toBeCloseTo(32, 5);
+  const narrow = set('覆盖 10 家', { align: 'left' }).lines[0]!.runs[0]!;
+  expect(narrow.xs[2]! - (narrow.xs[1]! + narrow.advances[1]!)).toBeCloseTo(4, 5);
+});

@@ -71,7 +71,9 @@ function isLatinLike(cp: number): boolean {
 
 export function classify(cp: number): Cls {
   const ch = String.fromCodePoint(cp);
-  if (cp === 0x20 || cp === 0x09 || cp === 0xa0 || cp === 0x3000 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x202f || cp === 0x205f) return Cls.Space;
+  // U+3000 is a full-width space: it keeps its em, like a character (内部资料　注意保存).
+  if (cp === 0x3000) return Cls.Ideo;
+  if (cp === 0x20 || cp === 0x09 || cp === 0xa0 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x202f || cp === 0x205f) return Cls.Space;
   if (isZero(cp)) return Cls.Zero;
   if (OPEN.has(ch)) return Cls.Open;
   if (CLOSE.has(ch)) return Cls.Close;
