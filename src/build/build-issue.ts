@@ -30,6 +30,8 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   fonts?: RoleReport[];
   pages?: number;
+  /** The files the build read (issue, series file, font files): what `build --watch` watches. */
+  inputs?: string[];
 }
 
 export function defaultOutput(file: string): string {
@@ -40,13 +42,13 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   const abs = path.resolve(file);
   const loaded = await loadIssue(abs);
   const diagnostics = [...loaded.diagnostics];
-  const fail = (d?: Diagnostic): BuildResult => ({ ok: false, file: abs, diagnostics: d ? [...diagnostics, d] : diagnostics });
   const issue = loaded.issue;
+  const read = [abs, issue?.series.seriesFile].filter((f): f is string => !!f).map((f) => path.resolve(f));
+  const fail = (d?: Diagnostic): BuildResult => ({ ok: false, file: abs, diagnostics: d ? [...diagnostics, d] : diagnostics, inputs: read });
   if (!issue || diagnostics.some((d) => d.severity === 'error')) return fail();
 
   const output = path.resolve(options.output ?? defaultOutput(abs));
-  const inputs = [abs, issue.series.seriesFile].filter((f): f is string => !!f).map((f) => path.resolve(f));
-  if (inputs.includes(output)) {
+  if (read.includes(output)) {
     return fail(at(abs, 'build-output', msg(`输出文件不能是输入文件本身：${output}；请用 -o 指定 .pdf 文件`, `the output would overwrite an input file: ${output}; give a .pdf path with -o`)));
   }
 
@@ -54,6 +56,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   let layout: Layout;
   try {
     fonts = await resolveFonts(issue.series, path.dirname(abs));
+    for (const r of fonts.report) if (!read.includes(r.file)) read.push(r.file);
     layout = layoutIssue(issue, fonts.fonts);
   } catch (e) {
     if (isFontError(e)) return fail(at(e.file, e.code, e.msg));
@@ -75,7 +78,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
     if (e instanceof WriteError) return fail(at(output, 'io', e.msg));
     throw e;
   }
-  return { ok: true, file: abs, output, diagnostics, fonts: fonts.report, pages: layout.pages.length };
+  return { ok: true, file: abs, output, diagnostics, fonts: fonts.report, pages: layout.pages.length, inputs: read };
 }
 
 function at(file: string, rule: string, message: Diagnostic['message'], line = 1, column = 1): Diagnostic {

@@ -13,6 +13,10 @@ export interface BuildCommandOptions {
   output?: string;
   allowMissingGlyphs?: boolean;
   verbose?: boolean;
+  /** Rebuild whenever the issue, its series file or its fonts change (one file only). */
+  watch?: boolean;
+  /** Worker threads for several files (default: the number of cores). */
+  jobs?: number;
 }
 
 export const registerBuild: CommandRegistration = (program: Command, ctx) => {
@@ -23,6 +27,8 @@ export const registerBuild: CommandRegistration = (program: Command, ctx) => {
     .option('-o, --output <file>', ctx.t('输出的 PDF 文件（只用于单个输入文件）', 'output PDF (for a single input file only)'))
     .option('--allow-missing-glyphs', ctx.t('有字符在所有字体中都没有时，仍然生成 PDF（只给出警告）', 'build even when a character is in no font (a warning, not an error)'))
     .option('--verbose', ctx.t('显示每个字体角色使用的字体文件', 'show which font file serves each role'))
+    .option('-w, --watch', ctx.t('监视简报、系列设置和字体文件，有改动就重新生成（只用于单个文件）', 'rebuild whenever the issue, its series file or its fonts change (single file only)'))
+    .option('-j, --jobs <n>', ctx.t('同时生成的文件数（工作线程），默认为 CPU 核数', 'files built at once (worker threads); default: the number of cores'))
     .addHelpText(
       'after',
       ctx.t(
@@ -30,8 +36,13 @@ export const registerBuild: CommandRegistration = (program: Command, ctx) => {
         '\nExamples:\n  bulletin build examples/gusu-022.yaml\n  bulletin build issue.yaml -o issue22.pdf --verbose\n  bulletin build issues/\n\nExit codes: 0 built; 1 some file failed; 2 usage or I/O error',
       ),
     )
-    .action(async (files: string[], opts: { output?: string; allowMissingGlyphs?: boolean; verbose?: boolean }) => {
-      ctx.exit(await runBuild(files, { lang: ctx.lang, ...opts }));
+    .action(async (files: string[], opts: { output?: string; allowMissingGlyphs?: boolean; verbose?: boolean; watch?: boolean; jobs?: string }) => {
+      const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
+      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
+        process.stderr.write(ctx.t(`bulletin build：--jobs 要是正整数，不能是 ${opts.jobs}\n`, `bulletin build: --jobs takes a positive whole number, not ${opts.jobs}\n`));
+        return ctx.exit(2);
+      }
+      ctx.exit(await runBuild(files, { lang: ctx.lang, ...opts, jobs }));
     });
 };
 
@@ -58,14 +69,23 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
     process.stderr.write(t('bulletin build：没有找到 .yaml 文件\n', 'bulletin build: no .yaml files found\n'));
     return 2;
   }
-  const { buildIssue } = await import('../build/build-issue.js');
+  const buildOptions = { ...(options.output ? { output: options.output } : {}), allowMissingGlyphs: !!options.allowMissingGlyphs };
+  if (options.watch) {
+    if (files.length !== 1) {
+      process.stderr.write(t('bulletin build：--watch 只能用于单个输入文件\n', 'bulletin build: --watch takes a single input file\n'));
+      return 2;
+    }
+    const { runWatch } = await import('../build/watch.js');
+    return runWatch(files[0]!, buildOptions, lang);
+  }
+  const { buildBatch, defaultJobs } = await import('../build/batch.js');
   const { displayPath, formatStylish } = await import('../check/formats/stylish.js');
   let failed = 0;
   let ioFailed = false;
-  for (const file of files) {
-    const started = performance.now();
-    const r = await buildIssue(file, { ...(options.output ? { output: options.output } : {}), allowMissingGlyphs: !!options.allowMissingGlyphs });
-    const ms = Math.round(performance.now() - started);
+  await buildBatch(files, buildOptions, options.jobs ?? defaultJobs(), (item) => {
+    const { file } = item;
+    const ms = Math.round(item.ms);
+    const r = item.result ?? { ok: false, file, diagnostics: [internal(file, item.crash ?? '')] };
     if (r.diagnostics.length) process.stderr.write(findings(r.diagnostics, lang, formatStylish));
     if (options.verbose && r.fonts) {
       for (const f of r.fonts) {
@@ -80,12 +100,17 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
       if (r.diagnostics.some((d) => d.rule === 'io')) ioFailed = true;
       process.stdout.write(t(`✖ ${displayPath(file)}：未生成 PDF\n`, `✖ ${displayPath(file)}: no PDF written\n`));
     }
-  }
+  });
   if (files.length > 1) {
     process.stdout.write(t(`共 ${files.length} 个文件：${files.length - failed} 个成功，${failed} 个失败\n`, `${files.length} files: ${files.length - failed} built, ${failed} failed\n`));
   }
   if (failed === 0) return 0;
   return ioFailed && files.length === 1 ? 2 : 1;
+}
+
+/** A build that threw (a bug): reported as that file's failure, so the other files still get built. */
+function internal(file: string, message: string): Diagnostic {
+  return { file, line: 1, column: 1, severity: 'error', rule: 'internal', message: { zh: `内部错误：${message}`, en: `internal error: ${message}` } };
 }
 
 function findings(diagnostics: Diagnostic[], lang: Lang, format: (d: Diagnostic[], l: Lang, n: number) => string): string {

@@ -1,0 +1,169 @@
+/**
+ * `bulletin build --watch FILE`: builds once, then again whenever the issue, its series file or a font it uses
+ * changes (or a font is dropped into the fonts/ folder beside the issue). Code, fonts and the compiled schema stay
+ * loaded between builds, so a rebuild costs only the work itself. A failed rebuild writes nothing, so the last
+ * good PDF stays on disk (writes are atomic and happen only on success).
+ *
+ * Folders are watched rather than files: editors that save by renaming a new file over the old one would
+ * otherwise leave a watcher on a deleted inode.
+ */
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import { clearFontCache } from '../fonts/cache.js';
+import { buildIssue, type BuildOptions, type BuildResult } from './build-issue.js';
+
+export interface WatchOptions extends BuildOptions {
+  /** Quiet time after the last change before rebuilding (ms). */
+  debounceMs?: number;
+  /** Called after every build (the first one too), with its time in milliseconds. */
+  onBuild(result: BuildResult, ms: number, reason: string | null): void;
+  /** Called when a build throws (a bug, not a finding). */
+  onCrash?(error: unknown): void;
+}
+
+export interface Watcher {
+  /** Resolves after the first build. */
+  ready: Promise<void>;
+  /** The files being watched now. */
+  files(): string[];
+  close(): void;
+}
+
+export function watchIssue(file: string, options: WatchOptions): Watcher {
+  const abs = path.resolve(file);
+  const debounceMs = options.debounceMs ?? 80;
+  const watchers = new Map<string, FSWatcher>();
+  let inputs = new Set<string>([abs]);
+  let fontFiles = new Set<string>();
+  let fontsDir = path.join(path.dirname(abs), 'fonts');
+  let timer: NodeJS.Timeout | null = null;
+  let building = false;
+  let again: string | null = null;
+  let fontsChanged = false;
+  let closed = false;
+
+  const run = async (reason: string | null): Promise<void> => {
+    if (building) {
+      again = reason;
+      return;
+    }
+    building = true;
+    try {
+      if (fontsChanged) {
+        clearFontCache();
+        fontsChanged = false;
+      }
+      const started = performance.now();
+      const result = await buildIssue(abs, options);
+      const ms = performance.now() - started;
+      if (result.inputs?.length) {
+        inputs = new Set(result.inputs);
+        fontFiles = new Set(result.inputs.filter((f) => f !== abs && !/\.ya?ml$/i.test(f)));
+      }
+      rewatch();
+      if (!closed) options.onBuild(result, ms, reason);
+    } catch (e) {
+      options.onCrash?.(e);
+    } finally {
+      building = false;
+    }
+    if (again !== null && !closed) {
+      const r = again;
+      again = null;
+      await run(r);
+    }
+  };
+
+  const changed = (dir: string, name: string | Buffer | null) => {
+    if (closed) return;
+    const full = name ? path.join(dir, name.toString()) : null;
+    const isFontDir = dir === fontsDir;
+    if (!isFontDir && (full === null || !inputs.has(full))) return;
+    if (isFontDir || (full && fontFiles.has(full))) fontsChanged = true;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void run(full ? path.relative(process.cwd(), full) || full : dir);
+    }, debounceMs);
+  };
+
+  const rewatch = () => {
+    if (closed) return;
+    const dirs = new Set([...inputs].map((f) => path.dirname(f)));
+    fontsDir = path.join(path.dirname(abs), 'fonts');
+    if (existsSync(fontsDir)) dirs.add(fontsDir);
+    for (const [dir, w] of watchers) {
+      if (!dirs.has(dir)) {
+        w.close();
+        watchers.delete(dir);
+      }
+    }
+    for (const dir of dirs) {
+      if (watchers.has(dir)) continue;
+      try {
+        const w = watch(dir, { persistent: true }, (_event, name) => changed(dir, name));
+        w.on('error', () => {
+          w.close();
+          watchers.delete(dir);
+        });
+        watchers.set(dir, w);
+      } catch {
+        /* a folder that vanished: watched again after the next build */
+      }
+    }
+  };
+
+  const ready = run(null);
+  return {
+    ready,
+    files: () => [...inputs],
+    close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      for (const w of watchers.values()) w.close();
+      watchers.clear();
+    },
+  };
+}
+
+/**
+ * The CLI side of `build --watch`: a line per build with its time, the findings in the stylish format, and a
+ * note that the last good PDF was kept when a rebuild failed. Runs until the process is interrupted.
+ */
+export async function runWatch(file: string, options: BuildOptions, lang: 'zh' | 'en'): Promise<number> {
+  const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  const { displayPath, formatStylish } = await import('../check/formats/stylish.js');
+  let lastGood: string | null = null;
+  const w = watchIssue(file, {
+    ...options,
+    onBuild(r, ms, reason) {
+      const when = new Date().toTimeString().slice(0, 8);
+      const why = reason ? t(`（${reason} 有改动）`, ` (${reason} changed)`) : '';
+      if (r.diagnostics.length) {
+        const text = formatStylish(r.diagnostics, lang, 1).split('\n').slice(0, r.diagnostics.length).join('\n');
+        process.stderr.write(text + '\n');
+      }
+      const took = ms.toFixed(ms < 100 ? 1 : 0);
+      if (r.ok) {
+        lastGood = r.output!;
+        process.stdout.write(t(`[${when}] ✓ ${displayPath(r.file)} → ${displayPath(r.output!)}（${r.pages} 页，${took} 毫秒）${why}\n`, `[${when}] ✓ ${displayPath(r.file)} → ${displayPath(r.output!)} (${r.pages} pages, ${took} ms)${why}\n`));
+      } else {
+        const kept = lastGood ? t(`，保留上次的 ${displayPath(lastGood)}`, `; kept the last good ${displayPath(lastGood)}`) : '';
+        process.stdout.write(t(`[${when}] ✖ ${displayPath(r.file)}：未生成 PDF${kept}（${took} 毫秒）${why}\n`, `[${when}] ✖ ${displayPath(r.file)}: no PDF written${kept} (${took} ms)${why}\n`));
+      }
+      process.stdout.write(t('正在监视改动（Ctrl+C 结束）…\n', 'watching for changes (Ctrl+C to stop)…\n'));
+    },
+    onCrash(e) {
+      process.stderr.write(t(`bulletin：内部错误：${e instanceof Error ? e.message : String(e)}\n`, `bulletin: internal error: ${e instanceof Error ? e.message : String(e)}\n`));
+    },
+  });
+  await w.ready;
+  return new Promise<number>((resolve) => {
+    const stop = () => {
+      w.close();
+      resolve(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
