@@ -9,6 +9,7 @@ import type { Lang } from '../diagnostics.js';
 import { detectLang } from '../i18n/lang.js';
 import { registerBuild } from './build.js';
 import { registerSchema } from './schema.js';
+import { registerNew } from './new.js';
 
 /** What a command registration gets: the language and a way to set the exit code. */
 export interface CliContext {
@@ -41,7 +42,7 @@ const registerCheck: CommandRegistration = (program, ctx) => {
 };
 
 /** One entry per command; add a registration here to add a command. */
-const COMMANDS: CommandRegistration[] = [registerCheck, registerBuild, registerSchema];
+const COMMANDS: CommandRegistration[] = [registerCheck, registerBuild, registerNew, registerSchema];
 
 const TITLES_ZH: Record<string, string> = {
   'Usage:': '用法：',
