@@ -11,6 +11,8 @@ export interface FlowItem {
   index: number;
   count: number;
   keepWithNext?: boolean;
+  /** May not begin a page (a source set on a line of its own). */
+  keepWithPrev?: boolean;
 }
 
 export interface Placement {
@@ -65,6 +67,8 @@ export function paginate(flow: FlowItem[], opts: PageFlowOptions): PagePlan {
       }
     }
     let take = Math.min(rest, room);
+    // A line that must stay with the one before it takes that line along to the next page.
+    while (take > 0 && take < rest && flow[i + take]!.keepWithPrev) take--;
     if (take < rest && it.count >= 3) {
       if (it.index === 0 && take === 1) take = 0; // orphan
       if (rest - take === 1) take -= 1; // widow

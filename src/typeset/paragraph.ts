@@ -47,6 +47,8 @@ export interface SetLine {
   end: number;
   /** Where it starts. */
   start: number;
+  /** A line holding only the trailer (the source): it must not begin a page. */
+  trailerOnly?: boolean;
 }
 
 export interface SetParagraph {
@@ -89,7 +91,9 @@ export function setParagraph(builder: AtomBuilder, spec: ParagraphSpec): SetPara
   const out: SetLine[] = lines.map((l, i) => {
     const x0 = left + hangW + (i === 0 ? indent : 0);
     const end = placeLine(m, l, measure(i), aligns[i]!, xs);
-    return { runs: collectRuns(atoms, l, xs, x0), end: x0 + end, start: x0 + (l.e > l.s ? xs[l.s]! : 0) };
+    const line: SetLine = { runs: collectRuns(atoms, l, xs, x0), end: x0 + end, start: x0 + (l.e > l.s ? xs[l.s]! : 0) };
+    if (l.s >= tStart) line.trailerOnly = true;
+    return line;
   });
   const missing = [...atoms.missing];
   if (spec.hang) {

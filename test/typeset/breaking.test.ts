@@ -159,3 +159,9 @@ test('an ideographic space keeps its full em; an ASCII space between Han and dig
   const narrow = set('覆盖 10 家', { align: 'left' }).lines[0]!.runs[0]!;
   expect(narrow.xs[2]! - (narrow.xs[1]! + narrow.advances[1]!)).toBeCloseTo(4, 5);
 });
+
+test('no Han–Latin space next to a dash: 1—2 月', () => {
+  const r = set('1—2月', { align: 'left' }).lines[0]!.runs[0]!;
+  expect(r.xs[1]).toBeCloseTo(r.xs[0]! + r.advances[0]!, 5);
+  expect(r.xs[2]).toBeCloseTo(r.xs[1]! + 16, 5);
+});

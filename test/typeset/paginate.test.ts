@@ -77,3 +77,11 @@ describe('pagination on the grid', () => {
     expect(spills.pages).toBe(3);
   });
 });
+
+test('a source set on its own line never begins a page alone', () => {
+  const f = flow(9, 2);
+  f[10]!.keepWithPrev = true;
+  const plan = paginate(f, opts);
+  expect(pageOf(plan, 9).page).toBe(1);
+  expect(pageOf(plan, 10).page).toBe(1);
+});

@@ -71,7 +71,8 @@ function layoutBullet(item: Item, builder: AtomBuilder, st: Styles, flow: Flow):
         spans,
         width: grid.width,
         align: 'justify',
-        ...(i === 0 ? { hang: { label: st.body('•'), width: grid.pitch } } : { left: grid.pitch }),
+        // The sans face's bullet is twice the serif's, which reads as a dot at 3号.
+        ...(i === 0 ? { hang: { label: st.body('•', 'heading'), width: grid.pitch } } : { left: grid.pitch }),
         ...(last && item.source ? { trailer: st.body(`（${item.source.text}）`, 'body', item.source.ref) } : {}),
         ...narrow(from, grid.pitch),
       });

@@ -18,6 +18,8 @@ export function layoutContents(issue: Issue, builder: AtomBuilder, st: Styles, f
   const numbers = issue.contents.filter((e) => e.kind === 'item').map((e) => `${e.number ?? ''}.`);
   const numberWidth = Math.max(0, ...numbers.map((n) => naturalWidth(builder, [st.body(n, 'kai')]))) + grid.bodySize / 4;
   const left = 2 * grid.pitch;
+  // Titles carry their place in the file, so a character no font has is reported there, not at 1:1.
+  const titleRefs = new Map(issue.sections.flatMap((s) => s.items.flatMap((it) => (it.title ? [[it.id, it.title.ref] as const] : []))));
   for (const entry of issue.contents) {
     if (entry.kind === 'section') {
       const spans = [st.body(`【${entry.label}】`, 'heading')];
@@ -25,7 +27,7 @@ export function layoutContents(issue: Issue, builder: AtomBuilder, st: Styles, f
       continue;
     }
     const spec = {
-      spans: [st.body(entry.label, 'kai')],
+      spans: [st.body(entry.label, 'kai', titleRefs.get(entry.target))],
       width: grid.width,
       align: 'justify' as const,
       left,

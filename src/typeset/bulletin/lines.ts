@@ -56,6 +56,7 @@ export class Flow {
         if (index === 0 && p.extra.anchor) l.anchor = p.extra.anchor;
         if (p.extra.link) l.link = p.extra.link;
         if (p.extra.keepWithNext) l.keepWithNext = true;
+        if (line.trailerOnly) l.keepWithPrev = true;
         out.push(l);
       });
     });

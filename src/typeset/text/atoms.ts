@@ -286,7 +286,6 @@ function pushAtom(a: Atoms, si: number, w: number, rb: number, cls: Cls, ns: boo
 }
 
 const isPunct = (c: Cls): boolean => c === Cls.Open || c === Cls.Close || c === Cls.Stop || c === Cls.Middle;
-const isWide = (c: Cls): boolean => c === Cls.Ideo || c === Cls.Dash;
 
 /** The spacing and gluing that depend on neighbours: punctuation pairs, Han–Latin space, numbers with units. */
 function finish(a: Atoms): void {
@@ -307,9 +306,9 @@ function finish(a: Atoms): void {
         a.sqL[i] = 0;
       }
     }
-    // ¼ em between Han and Latin letters or digits; none next to punctuation.
+    // ¼ em between Han and Latin letters or digits; none next to punctuation (dashes included: 1—2 月).
     const size = spanSize(a, i);
-    if ((isWide(p) && c === Cls.Latin) || (p === Cls.Latin && isWide(c))) a.gap[i] = size / 4;
+    if ((p === Cls.Ideo && c === Cls.Latin) || (p === Cls.Latin && c === Cls.Ideo)) a.gap[i] = size / 4;
     // A space written between Han and Latin is that same ¼ em; next to punctuation it takes no room.
     if (c === Cls.Space && i + 1 < n) {
       const q = cls[i + 1]!;
