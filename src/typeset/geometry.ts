@@ -27,18 +27,6 @@ export interface Grid {
   linesPerPage: number;
 }
 
-export const DEFAULT_PAGE: PageSettings = {
-  widthMm: 210,
-  heightMm: 297,
-  topMm: 37,
-  leftMm: 28,
-  typeWidthMm: 156,
-  typeHeightMm: 225,
-  bodySizePt: 16,
-  charsPerLine: 28,
-  linesPerPage: 22,
-  pageNumbers: 'outside',
-};
 
 export function gridOf(page: PageSettings): Grid {
   const width = mm(page.typeWidthMm);
