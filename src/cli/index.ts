@@ -10,6 +10,8 @@ import { detectLang } from '../i18n/lang.js';
 import { registerBuild } from './build.js';
 import { registerSchema } from './schema.js';
 import { registerNew } from './new.js';
+import { registerInit } from './init.js';
+import { registerFonts } from './fonts.js';
 
 /** What a command registration gets: the language and a way to set the exit code. */
 export interface CliContext {
@@ -42,7 +44,7 @@ const registerCheck: CommandRegistration = (program, ctx) => {
 };
 
 /** One entry per command; add a registration here to add a command. */
-const COMMANDS: CommandRegistration[] = [registerCheck, registerBuild, registerNew, registerSchema];
+const COMMANDS: CommandRegistration[] = [registerCheck, registerBuild, registerNew, registerInit, registerFonts, registerSchema];
 
 const TITLES_ZH: Record<string, string> = {
   'Usage:': '用法：',

@@ -3,7 +3,8 @@
  * rule that finds it. A template item is valid YAML for the schema (so `check` gets past validation and says
  * exactly what is left to do) but can never be mistaken for finished content.
  */
-import type { Rule } from '../check/rules/types.js';
+import type { Finding, Rule } from '../check/rules/types.js';
+import type { Issue } from '../issue/model.js';
 import { textsOf } from '../check/rules/texts.js';
 
 export const PLACEHOLDER = '【待填写】';
@@ -17,22 +18,41 @@ export const placeholder: Rule = {
   fixable: false,
   description: { zh: '不能留有模板占位文字（【待填写】、TODO）', en: 'No template placeholders (【待填写】, TODO) are left' },
   messages: (d) => ({
-    zh: `这里还是模板占位文字“${d.marker}”：请填写本期的${d.what}`,
+    zh: `这里还是模板占位文字“${d.marker}”：请填写${d.what}`,
     en: `template placeholder "${d.marker}" left here: write this issue's ${d.whatEn}`,
   }),
-  check: ({ issue }) =>
-    textsOf(issue).flatMap((site) =>
+  check: ({ issue }) => [
+    ...textsOf(issue).flatMap((site) =>
       [...site.text.text.matchAll(MARKERS)].map((m) => ({
         at: { text: site.text, ref: site.text.ref },
         offset: m.index,
         data: { marker: m[0], what: WHAT[site.kind][0], whatEn: WHAT[site.kind][1] },
       })),
     ),
+    ...seriesFindings(issue),
+  ],
 };
 
+/** Plain-string series settings `bulletin init` leaves to fill in (they are not Texts, so found by path). */
+function seriesFindings(issue: Issue): Finding[] {
+  const s = issue.series;
+  const file = s.seriesFile ?? issue.file;
+  const fields: [(string | number)[], string | undefined, string, string][] = [
+    [['name'], s.name, '简报名称', 'bulletin name'],
+    [['seriesLine'], s.seriesLine, '名称下的一行', 'series line'],
+    [['securityMark'], s.securityMark, '密级标注', 'security mark'],
+    [['serial'], s.serial, '登记号', 'serial'],
+    ...s.offices.map((o, i): [(string | number)[], string, string, string] => [['offices', i], o, '编发单位', 'issuing office']),
+    ...s.editors.map((e, i): [(string | number)[], string, string, string] => [['editors', i], e, '责任编辑', 'editor']),
+  ];
+  return fields.flatMap(([p, value, what, whatEn]) =>
+    [...(value ?? '').matchAll(MARKERS)].map((m) => ({ at: { ref: { file, path: p } }, offset: 0, data: { marker: m[0], what, whatEn } })),
+  );
+}
+
 const WHAT: Record<ReturnType<typeof textsOf>[number]['kind'], [string, string]> = {
-  title: ['标题（导语句）', 'title (lead sentence)'],
-  paragraph: ['正文', 'body text'],
+  title: ['本期的标题（导语句）', 'title (lead sentence)'],
+  paragraph: ['本期的正文', 'body text'],
   note: ['编者按', "editor's note"],
   source: ['来源单位', 'source'],
   distribution: ['报送范围', 'distribution list'],

@@ -1,0 +1,94 @@
+/**
+ * `bulletin fonts [ISSUE.yaml]`: which file serves each of the five roles (official, configured or stand-in),
+ * and — with an issue — which of its characters no face of the role has (they would print as blank boxes).
+ */
+import path from 'node:path';
+import type { Lang } from '../diagnostics.js';
+import type { FontRole, Issue, SeriesSettings } from '../issue/model.js';
+import { DEFAULT_FONTS } from '../issue/defaults.js';
+
+const ROLE_ZH: Record<FontRole, string> = { masthead: '报头', body: '正文', heading: '标题', kai: '楷体', number: '页码' };
+
+/** The text each role sets, as the layout assigns them (masthead name, titles in 黑体, notes in 楷体…). */
+function textsByRole(issue: Issue): Record<FontRole, string> {
+  const s = issue.series;
+  const items = issue.sections.flatMap((sec) => sec.items);
+  return {
+    masthead: s.name,
+    heading: [...issue.sections.map((sec) => sec.label), ...items.map((i) => i.title?.text ?? '')].join(''),
+    kai: items.map((i) => i.note?.text ?? '').join(''),
+    body: [
+      s.seriesLine ?? '',
+      s.securityMark ?? '',
+      ...s.offices,
+      issue.issueLine,
+      issue.dateText,
+      ...issue.contents.map((c) => c.label),
+      ...items.flatMap((i) => [...i.paragraphs.map((p) => p.text), i.source?.text ?? '']),
+      ...s.distribution.map((d) => d.label + d.recipients.text),
+      ...s.editors,
+      s.serial ?? '',
+      '责任编辑共印份送报发抄送目录（）：—',
+    ].join(''),
+    number: '—0123456789—',
+  };
+}
+
+export async function fontsReport(issueFile: string | undefined, lang: Lang): Promise<number> {
+  const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  let settings: Pick<SeriesSettings, 'fonts' | 'fontPaths' | 'seriesFile'> = { fonts: DEFAULT_FONTS, fontPaths: [] };
+  let issueDir = process.cwd();
+  let issue: Issue | undefined;
+  if (issueFile) {
+    const { loadIssue } = await import('../issue/load.js');
+    const loaded = await loadIssue(issueFile);
+    if (!loaded.issue) {
+      const { formatStylish } = await import('../check/formats/stylish.js');
+      process.stderr.write(formatStylish(loaded.diagnostics, lang, 1));
+      process.stderr.write(t('bulletin fonts：这一期无法读取，先用 bulletin check 修正上面的问题\n', 'bulletin fonts: the issue cannot be read; fix the problems above (bulletin check)\n'));
+      return loaded.diagnostics.some((d) => d.rule === 'io') ? 2 : 1;
+    }
+    issue = loaded.issue;
+    settings = issue.series;
+    issueDir = path.dirname(issue.file);
+  } else {
+    // Without an issue, the series file of the current folder (if any) decides the configured fonts.
+    const { findSeriesFile } = await import('../issue/series.js');
+    const seriesFile = await findSeriesFile(path.join(process.cwd(), 'issue.yaml'));
+    if (seriesFile) settings = { ...settings, seriesFile };
+  }
+  const { resolveFonts } = await import('../fonts/roles.js');
+  const { uncovered } = await import('../fonts/coverage.js');
+  const { fonts, report } = await resolveFonts(settings, issueDir);
+  const out: string[] = [];
+  for (const r of report) {
+    const kind = r.official ? t('正式字体', 'official') : r.standIn ? t('替代字体', 'stand-in') : t('配置的字体', 'configured');
+    const head = lang === 'zh' ? `${ROLE_ZH[r.role]}（${r.role}）` : `${r.role} (${ROLE_ZH[r.role]})`;
+    out.push(`${head}  ${r.postscriptName}  [${kind}]`);
+    out.push(`    ${r.file}`);
+    for (const n of r.notes) out.push(`    ${n[lang]}`);
+  }
+  let missing = 0;
+  if (issue) {
+    out.push('');
+    const texts = textsByRole(issue);
+    for (const r of report) {
+      const seen = new Map<string, number>();
+      for (const u of uncovered(fonts[r.role], texts[r.role])) seen.set(u.char, u.codePoint);
+      if (seen.size === 0) continue;
+      missing += seen.size;
+      const list = [...seen].map(([c, cp]) => `“${c}”(U+${cp.toString(16).toUpperCase().padStart(4, '0')})`).join(' ');
+      out.push(t(`${ROLE_ZH[r.role]}：没有字体包含 ${list}`, `${r.role}: no font has ${list}`));
+    }
+    out.push(
+      missing === 0
+        ? t('✓ 这一期的每个字都有字体可用', '✓ every character of this issue is in a font')
+        : t(`✖ ${missing} 个字没有任何字体包含，会排成空白；请安装包含这些字的字体，或改用常用字`, `✖ ${missing} character(s) are in no font and would print blank; install a font that has them or rephrase`),
+    );
+  }
+  if (report.some((r) => r.standIn)) {
+    out.push(t('提示：替代字体排出的版式相同，但字形与正式印发的简报不同；正式字体的放法见 fonts/README.md', 'Note: stand-ins keep the layout but not the official look; see fonts/README.md for where to put the official fonts'));
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+  return missing > 0 ? 1 : 0;
+}
