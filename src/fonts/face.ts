@@ -94,7 +94,23 @@ export class KitFace implements FontFace {
     return a;
   }
 
+  /**
+   * Shaped runs by text. Latin words and numbers repeat within an issue and across rebuilds (watch, batch), and
+   * `font.layout` is the costliest call of a layout; a run is the same every time, and callers only read it.
+   */
+  private readonly shaped = new Map<string, ShapedRun>();
+
   shape(text: string): ShapedRun {
+    let run = this.shaped.get(text);
+    if (!run) {
+      if (this.shaped.size >= 50_000) this.shaped.clear();
+      run = this.shapeUncached(text);
+      this.shaped.set(text, run);
+    }
+    return run;
+  }
+
+  private shapeUncached(text: string): ShapedRun {
     const upm = this.unitsPerEm;
     const run = this.font.layout(text);
     const gids: number[] = [];
