@@ -1,0 +1,33 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A temp folder with the example series file and `n` copies of the reference issue, numbered 1…n. */
+export function issuesDir(n: number): { dir: string; files: string[] } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-batch-'));
+  copyFileSync(path.join(root, 'examples/bulletin.series.yaml'), path.join(dir, 'bulletin.series.yaml'));
+  const text = readFileSync(path.join(root, 'examples/gusu-022.yaml'), 'utf8');
+  const files: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    const f = path.join(dir, `issue-${i}.yaml`);
+    writeFileSync(f, text.replace(/^number: \d+/m, `number: ${i}`));
+    files.push(f);
+  }
+  return { dir, files };
+}
+
+/** Makes sure bin/bulletin.js runs the current sources: the esbuild bundle (fast), and the tsc output if missing. */
+export function ensureDist(): void {
+  if (!existsSync(path.join(root, 'dist/build/build-issue.js'))) {
+    try {
+      execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'pipe' });
+    } catch {
+      /* tsc writes its output even with type errors elsewhere */
+    }
+  }
+  execFileSync(process.execPath, [path.join(root, 'scripts/bundle.mjs')], { cwd: root, stdio: 'pipe' });
+}

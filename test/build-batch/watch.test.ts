@@ -1,0 +1,66 @@
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BuildResult } from '../../src/build/build-issue.js';
+import { watchIssue } from '../../src/build/watch.js';
+import { issuesDir } from './helpers.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function waitFor<T>(get: () => T | undefined, ms = 45_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = () => {
+      const v = get();
+      if (v !== undefined) return resolve(v);
+      if (Date.now() - started > ms) return reject(new Error('timed out'));
+      setTimeout(tick, 25);
+    };
+    tick();
+  });
+}
+
+describe('build --watch', () => {
+  it('rebuilds when the issue or the series file changes; a failed rebuild keeps the last good PDF', async () => {
+    const { dir, files } = issuesDir(1);
+    dirs.push(dir);
+    const file = files[0]!;
+    const pdf = file.replace(/yaml$/, 'pdf');
+    const builds: { r: BuildResult; ms: number; reason: string | null }[] = [];
+    const w = watchIssue(file, { debounceMs: 30, onBuild: (r, ms, reason) => builds.push({ r, ms, reason }) });
+    try {
+      await w.ready;
+      expect(builds).toHaveLength(1);
+      expect(builds[0]!.r.ok).toBe(true);
+      expect(w.files()).toContain(path.join(dir, 'bulletin.series.yaml'));
+
+      // Touch the issue: one rebuild.
+      const later = new Date(Date.now() + 2000);
+      utimesSync(file, later, later);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^number: \d+/m, 'number: 7'));
+      const second = await waitFor(() => builds[1]);
+      expect(second.r.ok).toBe(true);
+      expect(second.reason).toMatch(/issue-1\.yaml/);
+      expect(second.ms).toBeGreaterThan(0);
+      const goodSize = statSync(pdf).size;
+      const goodTime = statSync(pdf).mtimeMs;
+
+      // The series file changes: another rebuild.
+      const series = path.join(dir, 'bulletin.series.yaml');
+      writeFileSync(series, readFileSync(series, 'utf8') + '\n');
+      const third = await waitFor(() => builds.find((b, i) => i >= 2 && /bulletin\.series\.yaml/.test(b.reason ?? '')));
+      expect(third.r.ok).toBe(true);
+
+      // A broken issue: the rebuild fails with findings and the last PDF stays.
+      const n = builds.length;
+      writeFileSync(file, readFileSync(file, 'utf8') + '\nnumber: [\n');
+      const broken = await waitFor(() => builds.slice(n).find((b) => !b.r.ok));
+      expect(broken.r.diagnostics.length).toBeGreaterThan(0);
+      expect(statSync(pdf).size).toBe(goodSize);
+      expect(statSync(pdf).mtimeMs).toBeGreaterThanOrEqual(goodTime);
+    } finally {
+      w.close();
+    }
+  });
+});
