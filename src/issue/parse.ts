@@ -139,6 +139,13 @@ function findTabIndentation(text: string): number[] {
 
 function yamlErrorMessage(error: YAMLError): { zh: string; en: string } {
   const en = error.message.split('\n')[0] ?? error.message;
+  // The parser recurses per level: hundreds of nested [ or { (or an attack) run it out of stack.
+  if (/Maximum call stack size exceeded/.test(en)) {
+    return msg(
+      '嵌套层数太多（列表或映射一层套一层，有几百层）；简报文件只需要几层，请检查这里的 [ 或 { 是否多写了',
+      'the structure is nested too deeply (hundreds of lists or mappings inside each other); an issue file needs only a few levels — check the [ and { here',
+    );
+  }
   switch (error.code) {
     case 'TAB_AS_INDENT':
       return msg('YAML 不能用 Tab 缩进，请换成空格', `${en}; use spaces`);
