@@ -3,7 +3,7 @@
  * (same file system, so rename is atomic), fsync, then rename over the target. A failure removes the temp file
  * and leaves any earlier target untouched, so a failed build never destroys a good PDF.
  */
-import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Message } from '../diagnostics.js';
 
@@ -35,8 +35,9 @@ export function toWriteError(e: unknown, file: string): WriteError {
       return new WriteError('ENOSPC', file, { zh: `磁盘空间不足，无法写入 ${file}`, en: `no space left on the device for ${file}` }, { cause: e });
     case 'EISDIR':
       return new WriteError('EISDIR', file, { zh: `输出路径是一个文件夹：${file}`, en: `the output path is a folder: ${file}` }, { cause: e });
-    case 'ENOENT':
     case 'ENOTDIR':
+      return new WriteError('ENOENT', file, { zh: `输出路径中有一段是文件而不是文件夹：${dir}`, en: `part of the output path is a file, not a folder: ${dir}` }, { cause: e });
+    case 'ENOENT':
       return new WriteError('ENOENT', file, { zh: `输出文件夹不存在：${dir}`, en: `the output folder does not exist: ${dir}` }, { cause: e });
     case 'NOTFILE':
       return new WriteError('NOTFILE', file, { zh: `输出路径不是普通文件：${file}`, en: `the output path is not a regular file: ${file}` }, { cause: e });
@@ -50,6 +51,12 @@ export function toWriteError(e: unknown, file: string): WriteError {
 }
 
 let counter = 0;
+
+/**
+ * The system calls used to write, as a seam: tests replace one to simulate what cannot be arranged honestly on a
+ * shared machine (a full disk: `io.writeSync = () => { throw ENOSPC }`), and restore it after.
+ */
+export const io = { openSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync };
 
 /** Atomically replaces `target` with `bytes`. Throws `WriteError`; on failure nothing is left behind. */
 export function writeFileAtomic(target: string, bytes: Uint8Array): void {
@@ -71,39 +78,76 @@ export function writeFileAtomic(target: string, bytes: Uint8Array): void {
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${++counter}.tmp`);
   let fd: number | undefined;
   try {
-    fd = openSync(temp, 'wx', 0o666);
+    fd = io.openSync(temp, 'wx', 0o666);
     let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
-    closeSync(fd);
+    while (off < bytes.length) off += io.writeSync(fd, bytes, off, bytes.length - off);
+    io.fsyncSync(fd);
+    io.closeSync(fd);
     fd = undefined;
-    renameSync(temp, file);
+    io.renameSync(temp, file);
   } catch (e) {
     if (fd !== undefined) {
       try {
-        closeSync(fd);
+        io.closeSync(fd);
       } catch {
         /* already failing */
       }
     }
     try {
-      unlinkSync(temp);
+      io.unlinkSync(temp);
     } catch {
       /* never created */
     }
     throw toWriteError(e, file);
   }
+  removeStaleTemps(file);
   // Make the rename itself durable where the platform allows fsync on a folder (not on Windows).
   if (process.platform !== 'win32') {
     try {
-      const dfd = openSync(dirname(file), 'r');
+      const dfd = io.openSync(dirname(file), 'r');
       try {
-        fsyncSync(dfd);
+        io.fsyncSync(dfd);
       } finally {
-        closeSync(dfd);
+        io.closeSync(dfd);
       }
     } catch {
       /* best effort */
     }
+  }
+}
+
+/**
+ * A build killed between writing its temp file and the rename (SIGKILL, power cut) leaves `.NAME.PID.N.tmp` beside
+ * the target. After a successful write, such leftovers of the same target whose process is gone are removed.
+ */
+function removeStaleTemps(file: string): void {
+  const dir = dirname(file);
+  const prefix = `.${basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length));
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || alive(pid)) continue;
+    try {
+      io.unlinkSync(join(dir, name));
+    } catch {
+      /* gone already, or not ours to remove */
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
