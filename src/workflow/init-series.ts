@@ -6,7 +6,7 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PLACEHOLDER } from './placeholder.js';
+import { PLACEHOLDER } from '../check/rules/placeholder.js';
 import type { Day } from './today.js';
 
 export interface InitOptions {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type YAMLMap } from 'yaml';
 import type { Message } from '../diagnostics.js';
 import { msg } from '../i18n/lang.js';
-import { PLACEHOLDER } from './placeholder.js';
+import { PLACEHOLDER } from '../check/rules/placeholder.js';
 import { parseDay, type Day } from './today.js';
 
 export interface NextIssue {

@@ -29,5 +29,5 @@ export function ensureDist(): void {
       /* tsc writes its output even with type errors elsewhere */
     }
   }
-  execFileSync(process.execPath, [path.join(root, 'scripts/bundle.mjs')], { cwd: root, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(root, 'esbuild.config.mjs')], { cwd: root, stdio: 'pipe' });
 }

@@ -19,10 +19,10 @@ import { dateOrder } from './date-order.js';
 import { fontCoverage } from './font-coverage.js';
 import { numberSpacing } from './number-spacing.js';
 import { issueNumberSequence, yearNumberSequence } from './issue-sequence.js';
-import { placeholder } from '../../workflow/placeholder.js';
+import { placeholder } from './placeholder.js';
 
 export const rules: Rule[] = [
-  // Template text left by `bulletin new` / `bulletin init` (src/workflow): first, as it is what is left to do.
+  // Template text left by `bulletin new` / `bulletin init`: first, as it is what is left to do.
   placeholder,
   punctHalfwidth,
   fullwidthAlnum,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Bundles the CLI with esbuild into dist/bundle/ (issue 6). A cold `bulletin build` spent most of its time
+ * `npm run build` runs this after tsc. Bundles the CLI with esbuild into dist/bundle/ (issue 6). A cold `bulletin build` spent most of its time
  * resolving and compiling ~300 module files; one bundle (plus a chunk per lazy import, so `check` and `--help`
  * still never load pdfkit) loads several times faster.
  *
@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('.', import.meta.url));
 const outdir = `${root}dist/bundle`;
 rmSync(outdir, { recursive: true, force: true });
 

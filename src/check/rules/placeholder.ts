@@ -3,9 +3,9 @@
  * rule that finds it. A template item is valid YAML for the schema (so `check` gets past validation and says
  * exactly what is left to do) but can never be mistaken for finished content.
  */
-import type { Finding, Rule } from '../check/rules/types.js';
-import type { Issue } from '../issue/model.js';
-import { textsOf } from '../check/rules/texts.js';
+import type { Finding, Rule } from './types.js';
+import type { Issue } from '../../issue/model.js';
+import { textsOf } from './texts.js';
 
 export const PLACEHOLDER = '【待填写】';
 
