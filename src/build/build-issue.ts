@@ -62,6 +62,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
     if (isFontError(e)) return fail(at(e.file, e.code, e.msg));
     throw e;
   }
+  diagnostics.push(...unusableFontFiles(issue, fonts.report, loaded.sources, abs));
   diagnostics.push(...missingGlyphs(layout.missing, loaded.sources, abs, options.allowMissingGlyphs ?? false));
   if (diagnostics.some((d) => d.severity === 'error')) return fail();
 
@@ -79,6 +80,42 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
     throw e;
   }
   return { ok: true, file: abs, output, diagnostics, fonts: fonts.report, pages: layout.pages.length, inputs: read };
+}
+
+/**
+ * A font file the series names by path that is not in its role's chain (not a font, empty, no usable face): the
+ * resolver falls back to a stand-in and only notes it, but the editor asked for that file, so the build stops and
+ * points at the `fonts` setting.
+ */
+function unusableFontFiles(issue: Issue, report: RoleReport[], sources: SourceMap & { nodePosition(file: string, p: (string | number)[]): { line: number; column: number } }, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const r of report) {
+    const configured = issue.series.fonts[r.role] ?? [];
+    for (const entry of configured) {
+      if (!path.isAbsolute(entry)) continue; // names, not paths (normalize resolves paths to absolute)
+      if (r.chain.some((c) => c.file === entry)) continue;
+      const where = [issue.series.seriesFile, file].filter((f): f is string => !!f);
+      let pos = { line: 1, column: 1 };
+      let inFile = file;
+      for (const f of where) {
+        try {
+          pos = sources.nodePosition(f, ['fonts', r.role]);
+          inFile = f;
+          break;
+        } catch {
+          /* not set in this file */
+        }
+      }
+      out.push({
+        file: inFile,
+        ...pos,
+        severity: 'error',
+        rule: 'font-unusable',
+        message: msg(`${r.role} 字体：配置的字体文件不可用（不存在、不是字体文件或已损坏）：${entry}`, `${r.role} font: the configured font file is not usable (missing, not a font, or damaged): ${entry}`),
+      });
+    }
+  }
+  return out;
 }
 
 function at(file: string, rule: string, message: Diagnostic['message'], line = 1, column = 1): Diagnostic {
