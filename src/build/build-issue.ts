@@ -127,14 +127,20 @@ function at(file: string, rule: string, message: Diagnostic['message'], line = 1
  * one, such as the contents' copy of a title, comes first on the page); the rest are counted in the message.
  */
 function missingGlyphs(missing: MissingChar[], sources: SourceMap, file: string, allow: boolean): Diagnostic[] {
-  const seen = new Map<number, { m: MissingChar; count: number }>();
+  // One diagnostic per character, at its first place in the file; the count is of distinct places (a title is
+  // set twice, in the contents and in the body, but written once).
+  const seen = new Map<number, { m: MissingChar; places: Set<string> }>();
   for (const m of missing) {
+    const place = m.ref ? `${m.ref.file}\u0000${m.ref.path.join('\u0000')}\u0000${m.offset ?? 0}` : '';
     const s = seen.get(m.codePoint);
-    if (!s) seen.set(m.codePoint, { m, count: 1 });
-    else if (!s.m.ref && m.ref) seen.set(m.codePoint, { m, count: 1 }); // places in the file are what count
-    else if (m.ref || !s.m.ref) s.count++;
+    if (!s) seen.set(m.codePoint, { m, places: new Set(place ? [place] : []) });
+    else {
+      if (!s.m.ref && m.ref) s.m = m;
+      if (place) s.places.add(place);
+    }
   }
-  return [...seen.values()].map(({ m, count }) => {
+  return [...seen.values()].map(({ m, places }) => {
+    const count = places.size;
     const cp = `U+${m.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
     // The source map adds the paragraph's own offset within its scalar.
     const pos = m.ref ? safePosition(sources, m.ref, m.offset ?? 0) : { line: 1, column: 1 };

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import * as fontkit from 'fontkit';
 import type { Font, FontCollection } from 'fontkit';
 import { FontError } from './errors.js';
+import { openSparse, type SparseFont } from './sparse.js';
 
 export interface LoadedFont {
   font: Font;
@@ -18,6 +19,9 @@ export interface LoadedFont {
 }
 
 const bytesByFile = new Map<string, Uint8Array>();
+/** Files read without their outlines; a font's glyphs are read through this before anything decodes them. */
+const sparseByFile = new Map<string, SparseFont>();
+const sparseByFont = new WeakMap<Font, SparseFont>();
 const fontsByKey = new Map<string, LoadedFont>();
 let fileReads = 0;
 let parses = 0;
@@ -88,8 +92,36 @@ function validate(font: Font, bytes: Uint8Array, file: string): void {
   }
 }
 
+/** The file's bytes, outlines left out when the file allows it (see sparse.ts). */
+function readForParse(file: string): Uint8Array {
+  const known = bytesByFile.get(file);
+  if (known) return known;
+  let sp: SparseFont | undefined;
+  try {
+    sp = openSparse(file);
+  } catch {
+    sp = undefined; // the whole-file read below reports what is wrong
+  }
+  if (!sp) return readBytes(file);
+  fileReads++;
+  sparseByFile.set(file, sp);
+  bytesByFile.set(file, sp.bytes);
+  return sp.bytes;
+}
+
+/**
+ * Reads the outlines of these glyphs of `font` if its file was opened without them. Call it before anything
+ * decodes a glyph's outline (subsetting, bounding boxes); metrics and cmap need nothing.
+ */
+export function ensureGlyphs(font: Font, gids: Iterable<number>): void {
+  const sp = sparseByFont.get(font);
+  if (!sp) return;
+  const offsets = (font as unknown as { loca: { offsets: ArrayLike<number> } }).loca.offsets;
+  sp.ensureGlyphs([0, ...gids], offsets);
+}
+
 function parse(file: string, postscriptName: string | undefined): LoadedFont {
-  const bytes = readBytes(file);
+  const bytes = readForParse(file);
   let created: Font | FontCollection;
   try {
     // A plain .ttf must not get a second argument (fontkit would look for a variation of that name).
@@ -117,6 +149,8 @@ function parse(file: string, postscriptName: string | undefined): LoadedFont {
     font = created;
   }
   validate(font, bytes, file);
+  const sp = sparseByFile.get(file);
+  if (sp) sparseByFont.set(font, sp);
   return { font, file, postscriptName: font.postscriptName ?? postscriptName ?? '' };
 }
 
@@ -156,6 +190,7 @@ export function facesIn(file: string): string[] {
 /** Forgets everything (tests; a long-running watcher after fonts change on disk). */
 export function clearFontCache(): void {
   bytesByFile.clear();
+  sparseByFile.clear();
   fontsByKey.clear();
   fileReads = 0;
   parses = 0;

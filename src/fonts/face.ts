@@ -5,7 +5,7 @@
  */
 import type { Font } from 'fontkit';
 import type { FontFace, ShapedRun } from '../typeset/types.js';
-import { openFont, type LoadedFont } from './cache.js';
+import { ensureGlyphs, openFont, type LoadedFont } from './cache.js';
 
 const BMP = 0x10000;
 
@@ -141,7 +141,9 @@ export class KitFace implements FontFace {
   glyphBounds(cp: number): { yMin: number; yMax: number } {
     let b = this.bounds.get(cp);
     if (!b) {
-      const bbox = this.font.getGlyph(this.glyphId(cp)).bbox;
+      const gid = this.glyphId(cp);
+      ensureGlyphs(this.font, [gid]);
+      const bbox = this.font.getGlyph(gid).bbox;
       const upm = this.unitsPerEm;
       const ok = Number.isFinite(bbox.minY) && Number.isFinite(bbox.maxY);
       b = ok ? { yMin: bbox.minY / upm, yMax: bbox.maxY / upm } : { yMin: 0, yMax: 0 };

@@ -11,6 +11,7 @@
 import type { Font } from 'fontkit';
 import type { Colour } from '../issue/model.js';
 import type { FontFace, Fonts, GlyphRun, Layout, OutlineNode, RuleBox } from '../typeset/types.js';
+import { ensureGlyphs } from '../fonts/cache.js';
 
 /** Document metadata. Dates are given by the caller, so the same input gives byte-identical output. */
 export interface DocInfo {
@@ -197,6 +198,20 @@ export async function renderPdf(layout: Layout, fonts: Fonts | Iterable<FontFace
     embedded.set(key, e);
     return e;
   };
+
+  // Fonts may have been read without their outlines: read the glyphs this document uses before any is decoded.
+  const used = new Map<string, Set<number>>();
+  for (const page of layout.pages)
+    for (const item of page.items) {
+      if (item.kind !== 'run') continue;
+      let set = used.get(item.font);
+      if (!set) used.set(item.font, (set = new Set()));
+      for (const g of item.gids) set.add(g);
+    }
+  for (const [key, gids] of used) {
+    const font = resolve(key);
+    if (font) ensureGlyphs(font, gids);
+  }
 
   const H = layout.height;
   for (const page of layout.pages) {
