@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
 import type { Diagnostic, Message } from '../diagnostics.js';
@@ -19,19 +21,48 @@ interface Schemas {
 
 let compiled: Schemas | undefined;
 
-function schemas(): Schemas {
-  if (compiled) return compiled;
-  const read = (name: string) => JSON.parse(readFileSync(new URL(`../../schemas/${name}`, import.meta.url), 'utf8'));
+const SCHEMA_FILES = ['bulletin.schema.json', 'bulletin.series.schema.json'] as const;
+
+function readSchemaText(name: string): string {
+  return readFileSync(new URL(`../../schemas/${name}`, import.meta.url), 'utf8');
+}
+
+/** Identifies the schema text a precompiled validator was made from. */
+export function schemaFingerprint(texts: string[]): string {
+  return createHash('sha256').update(texts.join('\u0000')).digest('hex').slice(0, 16);
+}
+
+/** The options the validators are compiled with, at run time or ahead of time (esbuild.config.mjs). */
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true } as const;
+
+/**
+ * `npm run build` compiles the schemas ahead of time into schema-validators.cjs beside this module (compiling
+ * them costs a sixth of a cold build); it is used when it was made from the schema files as they are now.
+ * Otherwise (tests on the sources, a schema edited since) they are compiled here.
+ */
+function precompiled(texts: string[]): Schemas | undefined {
+  try {
+    const mod = createRequire(import.meta.url)('./schema-validators.cjs') as { fingerprint?: string; issue?: ValidateFunction; series?: ValidateFunction };
+    if (mod.fingerprint === schemaFingerprint(texts) && mod.issue && mod.series) return { issue: mod.issue, series: mod.series };
+  } catch {
+    /* not built: compile below */
+  }
+  return undefined;
+}
+
+export function compileSchemas(texts: string[]): { ajv: Ajv; schemas: Schemas } {
   // verbose: errors carry the offending data and the schema around the keyword (its title and description).
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
   // No $id in the files: the series schema refers to `bulletin.schema.json` by relative path, which editors
   // (yaml-language-server) resolve next to it on disk and ajv resolves by the key given here.
-  ajv.addSchema(read('bulletin.schema.json'), 'bulletin.schema.json');
-  ajv.addSchema(read('bulletin.series.schema.json'), 'bulletin.series.schema.json');
-  compiled = {
-    issue: ajv.getSchema('bulletin.schema.json')!,
-    series: ajv.getSchema('bulletin.series.schema.json')!,
-  };
+  SCHEMA_FILES.forEach((name, i) => ajv.addSchema(JSON.parse(texts[i]!), name));
+  return { ajv, schemas: { issue: ajv.getSchema(SCHEMA_FILES[0])!, series: ajv.getSchema(SCHEMA_FILES[1])! } };
+}
+
+function schemas(): Schemas {
+  if (compiled) return compiled;
+  const texts = SCHEMA_FILES.map(readSchemaText);
+  compiled = precompiled(texts) ?? compileSchemas(texts).schemas;
   return compiled;
 }
 
