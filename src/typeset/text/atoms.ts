@@ -97,8 +97,21 @@ export class FaceFinder {
   }
 }
 
+/** A wide character's glyph and classes in one role; advance in em. */
+interface Wide {
+  ch: string;
+  key: string;
+  gid: number;
+  adv: number;
+  cls: Cls;
+  ns: boolean;
+  ne: boolean;
+  missing: boolean;
+}
+
 export class AtomBuilder {
   private readonly finders = new Map<FontRole, FaceFinder>();
+  private readonly wide = new Map<FontRole, Map<number, Wide>>();
   constructor(private readonly fonts: Fonts) {}
 
   finder(role: FontRole): FaceFinder {
@@ -124,10 +137,17 @@ export class AtomBuilder {
   private addSpan(a: Atoms, span: Span, si: number, maxWidth: number): void {
     const text = span.text;
     const finder = this.finder(span.role);
+    const wideOfRole = this.wide.get(span.role);
     let i = 0;
     while (i < text.length) {
       const cp = text.codePointAt(i)!;
       const len = cp > 0xffff ? 2 : 1;
+      const known = cp !== 0xb7 ? wideOfRole?.get(cp) : undefined;
+      if (known) {
+        this.addWide(a, span, si, cp, known.cls, i, finder);
+        i += len;
+        continue;
+      }
       let cls = classify(cp);
       if (cls === Cls.Middle && cp === 0xb7 && isDigit(prevCp(text, i)) && isDigit(text.codePointAt(i + 1) ?? 0)) cls = Cls.Latin;
       if (cls === Cls.Zero) {
@@ -158,29 +178,38 @@ export class AtomBuilder {
     }
   }
 
-  private addWide(a: Atoms, span: Span, si: number, cp: number, cls: Cls, offset: number, finder: FaceFinder): void {
+  /** What a wide character is in a role, in em: looked up once per character and role (this is the hot path). */
+  private wideInfo(role: FontRole, cp: number, cls: Cls, finder: FaceFinder): Wide {
+    let byCp = this.wide.get(role);
+    if (!byCp) this.wide.set(role, (byCp = new Map()));
+    let w = byCp.get(cp);
+    if (w) return w;
     const ch = String.fromCodePoint(cp);
-    let fi = finder.find(cp);
-    if (fi < 0) {
-      a.missing.push(missing(ch, cp, span, offset));
-      fi = 0;
-    }
-    const face = finder.faces[fi]!;
+    const fi = finder.find(cp);
+    const face = finder.faces[Math.max(fi, 0)]!;
     // Chinese — and · are full-width; many CJK fonts map U+2014/U+00B7 to proportional Latin glyphs, so take the
     // full-width forms (U+2015, U+30FB) of the same face when it has them, keeping the text as written.
     let drawCp = cp;
     if (cp === 0x2014 && face.hasChar(FWID_DASH)) drawCp = FWID_DASH;
     else if (cp === 0xb7 && face.hasChar(FWID_MIDDLE)) drawCp = FWID_MIDDLE;
-    const gid = face.hasChar(drawCp) ? face.glyphId(drawCp) : 0;
-    const adv = (face.hasChar(drawCp) ? face.advance(drawCp) : 1) * span.size;
-    const full = adv >= FULL * span.size;
+    const has = face.hasChar(drawCp);
+    w = { ch, key: face.key, gid: has ? face.glyphId(drawCp) : 0, adv: has ? face.advance(drawCp) : 1, cls, ns: noStart(ch), ne: noEnd(ch), missing: fi < 0 };
+    byCp.set(cp, w);
+    return w;
+  }
+
+  private addWide(a: Atoms, span: Span, si: number, cp: number, cls: Cls, offset: number, finder: FaceFinder): void {
+    const info = this.wideInfo(span.role, cp, cls, finder);
+    if (info.missing) a.missing.push(missing(info.ch, cp, span, offset));
+    const adv = info.adv * span.size;
+    const full = info.adv >= FULL;
     const w = adv + (full ? (span.tracking ?? 0) : 0);
     const g = a.glyphs;
-    g.font.push(face.key);
-    g.gid.push(gid);
+    g.font.push(info.key);
+    g.gid.push(info.gid);
     g.adv.push(adv);
     g.dx.push(0);
-    g.text.push(ch);
+    g.text.push(info.ch);
     g.span.push(si);
     let rb = 0;
     let sqL = 0;
@@ -194,7 +223,7 @@ export class AtomBuilder {
       sqL = w / 4;
       sqR = w / 4;
     }
-    pushAtom(a, si, w, rb, cls, noStart(ch), noEnd(ch));
+    pushAtom(a, si, w, rb, cls, info.ns, info.ne);
     a.sqL[a.n - 1] = sqL;
     a.sqR[a.n - 1] = sqR;
   }
