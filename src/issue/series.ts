@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 export const SERIES_FILE_NAME = 'bulletin.series.yaml';
@@ -11,19 +11,10 @@ export async function findSeriesFile(issueFile: string): Promise<string | undefi
   let dir = path.dirname(path.resolve(issueFile));
   for (;;) {
     const candidate = path.join(dir, SERIES_FILE_NAME);
-    if (candidate !== path.resolve(issueFile) && (await exists(candidate))) return candidate;
+    if (candidate !== path.resolve(issueFile) && existsSync(candidate)) return candidate;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
   }
 }
 
