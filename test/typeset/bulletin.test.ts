@@ -48,6 +48,20 @@ describe('the bulletin layout (fake metrics)', () => {
     expect(text(runs(0))).toContain('第 22 期（2026 年 48 期）'.replace(/ /g, ''));
   });
 
+  test('a long name is narrowed to the type width, keeping its size', () => {
+    const grid = gridOf(issue.series.page);
+    const long = structuredClone(issue);
+    long.series.name = '苏州国家历史文化名城保护区工作信息';
+    const name = layoutIssue(long, fakeFonts()).pages[0]!.items.filter((i): i is GlyphRun => i.kind === 'run' && i.size > 40);
+    expect(name.map((r) => r.texts.join('')).join('')).toBe(long.series.name);
+    const r = name[0]!;
+    expect(r.hscale).toBeLessThan(100);
+    const left = r.xs[0]!;
+    const right = r.xs[r.xs.length - 1]! + (r.advances[r.advances.length - 1]! * r.hscale!) / 100;
+    expect(left).toBeCloseTo(grid.left, 3);
+    expect(right).toBeLessThanOrEqual(grid.left + grid.width + 0.01);
+  });
+
   test('all item text is set once, in order', () => {
     const all = layout.pages.map((_, i) => text(runs(i))).join('');
     let at = 0;
