@@ -44,12 +44,14 @@ export function layoutMasthead(issue: Issue, builder: AtomBuilder, st: Styles): 
   const size = Math.floor(grid.linePitch * 2);
   const name = st.at(s.name, 'masthead', size, NAME_SPACING_EM, red);
   const natural = naturalWidth(builder, [name]);
-  const scale = natural > grid.width ? grid.width / natural : 1;
+  // Letter-spacing follows every character, the last one too: the ink is that much narrower.
+  const ink = natural - NAME_SPACING_EM * size;
+  const scale = ink > grid.width ? grid.width / ink : 1;
   const bandTop = grid.top + slot * grid.linePitch;
   const baseline = bandTop + (NAME_SLOTS * grid.linePitch - size) / 2 + 0.88 * size;
   const set = setParagraph(builder, { spans: [name], width: scale < 1 ? natural : grid.width, align: scale < 1 ? 'left' : 'center' });
   missing.push(...set.missing);
-  // Letter-spacing follows every character, the last one too; centre the ink, not the spacing after it.
+  // Centre the ink, not the spacing after it.
   const nudge = scale < 1 ? 0 : (NAME_SPACING_EM * size) / 2;
   for (const l of set.lines) {
     const runs = placeRuns(l.runs, grid.left + nudge, baseline);
