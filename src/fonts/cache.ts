@@ -22,6 +22,8 @@ const bytesByFile = new Map<string, Uint8Array>();
 /** Files read without their outlines; a font's glyphs are read through this before anything decodes them. */
 const sparseByFile = new Map<string, SparseFont>();
 const sparseByFont = new WeakMap<Font, SparseFont>();
+/** The bytes each face was parsed from (for a collection, the whole file: its table offsets are file-absolute). */
+const bytesByFont = new WeakMap<Font, Uint8Array>();
 const fontsByKey = new Map<string, LoadedFont>();
 let fileReads = 0;
 let parses = 0;
@@ -120,6 +122,14 @@ export function ensureGlyphs(font: Font, gids: Iterable<number>): void {
   sp.ensureGlyphs([0, ...gids], offsets);
 }
 
+/**
+ * The bytes `font` was parsed from, if it was opened here; table offsets (`font.directory.tables`) index into
+ * them. When the file was opened sparsely, a glyph's outline bytes are there only after `ensureGlyphs`.
+ */
+export function fontBytes(font: Font): Uint8Array | undefined {
+  return bytesByFont.get(font);
+}
+
 function parse(file: string, postscriptName: string | undefined): LoadedFont {
   const bytes = readForParse(file);
   let created: Font | FontCollection;
@@ -149,6 +159,7 @@ function parse(file: string, postscriptName: string | undefined): LoadedFont {
     font = created;
   }
   validate(font, bytes, file);
+  bytesByFont.set(font, bytes);
   const sp = sparseByFile.get(file);
   if (sp) sparseByFont.set(font, sp);
   return { font, file, postscriptName: font.postscriptName ?? postscriptName ?? '' };

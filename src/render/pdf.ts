@@ -12,6 +12,7 @@ import type { Font } from 'fontkit';
 import type { Colour } from '../issue/model.js';
 import type { FontFace, Fonts, GlyphRun, Layout, OutlineNode, RuleBox } from '../typeset/types.js';
 import { ensureGlyphs } from '../fonts/cache.js';
+import { createGlyfSubset, GlyfSubset } from '../fonts/subset.js';
 
 /** Document metadata. Dates are given by the caller, so the same input gives byte-identical output. */
 export interface DocInfo {
@@ -194,6 +195,10 @@ export async function renderPdf(layout: Layout, fonts: Fonts | Iterable<FontFace
     // The key as family name makes pdfkit file the font under it; the object itself is never re-parsed.
     doc.font(font, key);
     const pdf = doc._font;
+    // TrueType: subset by copying glyph bytes (src/fonts/subset.ts) instead of fontkit's TTFSubset, which decodes
+    // every glyph's contours to find composites (~10 ms a render). CFF keeps fontkit's. pdfkit may hand back a font
+    // already embedded under another key (same PostScript name), whose subset must be kept.
+    if (!(pdf.subset instanceof GlyfSubset)) pdf.subset = createGlyfSubset(font) ?? pdf.subset;
     e = { id: pdf.id, pdf, font, hex: [], width: [], text: [] };
     embedded.set(key, e);
     return e;
