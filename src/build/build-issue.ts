@@ -10,6 +10,7 @@ import type { Issue, SourceMap } from '../issue/model.js';
 import { isFontError } from '../fonts/errors.js';
 import { describeRoles, resolveFonts, type RoleReport } from '../fonts/roles.js';
 import { layoutIssue } from '../typeset/bulletin/index.js';
+import type { LayoutCache } from '../typeset/layout-cache.js';
 import type { Layout, MissingChar } from '../typeset/types.js';
 import { renderPdf, type DocInfo } from '../render/pdf.js';
 import { WriteError, writeFileAtomic } from '../render/write-atomic.js';
@@ -21,6 +22,8 @@ export interface BuildOptions {
   allowMissingGlyphs?: boolean;
   /** The environment (SOURCE_DATE_EPOCH). */
   env?: NodeJS.ProcessEnv;
+  /** Set paragraphs kept from earlier builds in this process (the watch path); none for a one-off build. */
+  layoutCache?: LayoutCache;
 }
 
 export interface BuildResult {
@@ -57,7 +60,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   try {
     fonts = await resolveFonts(issue.series, path.dirname(abs));
     for (const r of fonts.report) if (!read.includes(r.file)) read.push(r.file);
-    layout = layoutIssue(issue, fonts.fonts);
+    layout = layoutIssue(issue, fonts.fonts, options.layoutCache);
   } catch (e) {
     if (isFontError(e)) return fail(at(e.file, e.code, e.msg));
     throw e;

@@ -10,6 +10,7 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { clearFontCache } from '../fonts/cache.js';
+import { LayoutCache } from '../typeset/layout-cache.js';
 import { buildIssue, type BuildOptions, type BuildResult } from './build-issue.js';
 
 export interface WatchOptions extends BuildOptions {
@@ -41,6 +42,8 @@ export function watchIssue(file: string, options: WatchOptions): Watcher {
   let again: string | null = null;
   let fontsChanged = false;
   let closed = false;
+  // Paragraphs an edit did not touch are not set again; fonts changing on disk start it afresh.
+  let layoutCache = new LayoutCache();
 
   const run = async (reason: string | null): Promise<void> => {
     if (building) {
@@ -51,10 +54,11 @@ export function watchIssue(file: string, options: WatchOptions): Watcher {
     try {
       if (fontsChanged) {
         clearFontCache();
+        layoutCache = new LayoutCache();
         fontsChanged = false;
       }
       const started = performance.now();
-      const result = await buildIssue(abs, options);
+      const result = await buildIssue(abs, { ...options, layoutCache });
       const ms = performance.now() - started;
       if (result.inputs?.length) {
         inputs = new Set(result.inputs);

@@ -13,6 +13,7 @@
  * The output depends only on the font and the ordered glyph list, so it is memoized (a watch-mode rebuild
  * usually asks for the same subset again).
  */
+import { deflateSync } from 'node:zlib';
 import type { Font } from 'fontkit';
 import { ensureGlyphs, fontBytes } from './cache.js';
 
@@ -91,6 +92,20 @@ function memoPut(m: Memo): void {
 /** Forgets memoized subsets (tests). */
 export function clearSubsetMemo(): void {
   memo.length = 0;
+}
+
+/** Deflated copies of memoized subsets, kept as long as the subset bytes themselves are. */
+const deflated = new WeakMap<Uint8Array, Buffer>();
+
+/**
+ * The deflated form of a memoized subset (what the PDF stores), computed once; undefined for any other bytes.
+ * Deflating the font files was most of a warm render once the subsets themselves were memoized.
+ */
+export function deflatedSubset(bytes: Uint8Array): Buffer | undefined {
+  if (!memo.some((m) => m.bytes === bytes)) return undefined;
+  let z = deflated.get(bytes);
+  if (!z) deflated.set(bytes, (z = deflateSync(bytes)));
+  return z;
 }
 
 /** A glyph in the output: a slice of the source glyf table, or bytes rewritten (composite glyphs). */

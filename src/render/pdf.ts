@@ -12,7 +12,7 @@ import type { Font } from 'fontkit';
 import type { Colour } from '../issue/model.js';
 import type { FontFace, Fonts, GlyphRun, Layout, OutlineNode, RuleBox } from '../typeset/types.js';
 import { ensureGlyphs } from '../fonts/cache.js';
-import { createGlyfSubset, GlyfSubset } from '../fonts/subset.js';
+import { createGlyfSubset, deflatedSubset, GlyfSubset } from '../fonts/subset.js';
 
 /** Document metadata. Dates are given by the caller, so the same input gives byte-identical output. */
 export interface DocInfo {
@@ -90,6 +90,14 @@ interface PdfkitDoc {
   on(event: 'end', fn: () => void): PdfkitDoc;
   on(event: 'error', fn: (e: unknown) => void): PdfkitDoc;
   end(): void;
+  ref(data?: Record<string, unknown>): PdfkitRef;
+}
+
+/** pdfkit's PDFReference, as far as the font-stream reuse touches it. */
+interface PdfkitRef {
+  compress: boolean;
+  data: Record<string, unknown>;
+  end(chunk?: unknown): void;
 }
 
 /** Per-document state of one embedded font: subset ids and widths by glyph id, filled on first use. */
@@ -182,6 +190,24 @@ export async function renderPdf(layout: Layout, fonts: Fonts | Iterable<FontFace
     doc.on('end', () => res());
     doc.on('error', (e: unknown) => rej(e));
   });
+
+  // A rebuild usually embeds the very subsets of the last build (the subsetter memoizes them and returns the same
+  // Buffer). pdfkit writes a font file with ref().end(bytes) and deflates it; for a memoized subset, hand it the
+  // bytes deflated once before (the same zlib call, so the file is the same) as an already-filtered stream.
+  // Any other stream, or a pdfkit that writes fonts differently, takes pdfkit's own path.
+  const newRef = doc.ref.bind(doc);
+  doc.ref = (data?: Record<string, unknown>) => {
+    const ref = newRef(data);
+    const end = ref.end.bind(ref);
+    ref.end = (chunk?: unknown) => {
+      const z = chunk instanceof Uint8Array && ref.compress ? deflatedSubset(chunk) : undefined;
+      if (!z) return end(chunk);
+      ref.compress = false;
+      ref.data.Filter = 'FlateDecode';
+      return end(z);
+    };
+    return ref;
+  };
 
   // PDF name trees must be sorted by bytes, not by locale (pdfkit uses localeCompare): viewers binary-search them.
   doc._root.data.Names.data.Dests._compareKeys = (a, b) => (a < b ? -1 : a > b ? 1 : 0);

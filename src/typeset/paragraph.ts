@@ -57,6 +57,15 @@ export interface SetParagraph {
 }
 
 export function setParagraph(builder: AtomBuilder, spec: ParagraphSpec): SetParagraph {
+  const cache = builder.cache;
+  if (!cache) return set(builder, spec);
+  const key = `${builder.fontsKey}\u0000${JSON.stringify(spec)}`;
+  let p = cache.get(key);
+  if (!p) cache.set(key, (p = set(builder, spec)));
+  return p;
+}
+
+function set(builder: AtomBuilder, spec: ParagraphSpec): SetParagraph {
   const left = spec.left ?? 0;
   const indent = spec.indent ?? 0;
   const hangW = spec.hang?.width ?? 0;

@@ -49,9 +49,11 @@ export function layoutFooter(issue: Issue, builder: AtomBuilder, st: Styles): Fo
   if (rightText) {
     const right = setParagraph(builder, { spans: [st.at(rightText, 'body', SIZE_4)], width, align: 'right' });
     const left = credit[0];
-    // Editors and serial share a line when both fit on it.
-    if (left && left.lines.length === 1 && right.lines.length === 1 && left.lines[0]!.end + 2 * pad < right.lines[0]!.start) {
-      left.lines[0]!.runs.push(...right.lines[0]!.runs);
+    // Editors and serial share a line when both fit on it (a new paragraph: set ones may be shared, never changed).
+    const l = left?.lines[0];
+    const r = right.lines[0];
+    if (left && l && r && left.lines.length === 1 && right.lines.length === 1 && l.end + 2 * pad < r.start) {
+      credit[0] = { lines: [{ runs: [...l.runs, ...r.runs], start: l.start, end: r.end }], missing: [...left.missing, ...right.missing] };
     } else credit.push(right);
   }
   for (const c of credit) missing.push(...c.missing);

@@ -8,6 +8,7 @@ import { AtomBuilder } from '../text/atoms.js';
 import { gridBaseline, gridOf } from '../geometry.js';
 import { fillPages } from './fill-pages.js';
 import type { Fonts, Layout, LayoutPage } from '../types.js';
+import type { LayoutCache } from '../layout-cache.js';
 import { layoutBody } from './body.js';
 import { layoutContents } from './contents.js';
 import { layoutFooter } from './footer.js';
@@ -17,10 +18,11 @@ import { layoutPageNumber } from './page-number.js';
 import { placeRuns } from './place.js';
 import { stylesOf } from './style.js';
 
-export function layoutIssue(issue: Issue, fonts: Fonts): Layout {
+/** `cache` (optional) keeps set paragraphs for the next layout in this process: rebuilds set only what changed. */
+export function layoutIssue(issue: Issue, fonts: Fonts, cache?: LayoutCache): Layout {
   const grid = gridOf(issue.series.page);
   const st = stylesOf(grid, issue.series.colour);
-  const builder = new AtomBuilder(fonts);
+  const builder = new AtomBuilder(fonts, cache);
   const masthead = layoutMasthead(issue, builder, st);
   const flow = new Flow();
   layoutContents(issue, builder, st, flow);

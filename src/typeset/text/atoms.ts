@@ -7,6 +7,7 @@
 import type { Colour, FontRole, SourceRef } from '../../issue/model.js';
 import type { FontFace, Fonts, MissingChar } from '../types.js';
 import { Cls, classify, isDigit, isUnit, noEnd, noStart } from './classes.js';
+import type { LayoutCache } from '../layout-cache.js';
 
 export interface Span {
   text: string;
@@ -112,7 +113,16 @@ interface Wide {
 export class AtomBuilder {
   private readonly finders = new Map<FontRole, FaceFinder>();
   private readonly wide = new Map<FontRole, Map<number, Wide>>();
-  constructor(private readonly fonts: Fonts) {}
+  /** Identifies the fonts, for keys of a LayoutCache. */
+  readonly fontsKey: string;
+  constructor(
+    private readonly fonts: Fonts,
+    readonly cache?: LayoutCache,
+  ) {
+    this.fontsKey = Object.values(fonts)
+      .map((c) => `${c.role}:${c.faces.map((f) => f.key).join(',')}`)
+      .join(';');
+  }
 
   finder(role: FontRole): FaceFinder {
     let f = this.finders.get(role);
