@@ -8,7 +8,7 @@
  */
 import { spawnSync, execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,11 +66,10 @@ function timeProcess(label, cmd, argv, runs = RUNS) {
 /* ---- inputs: the batch (copies with different numbers) and synthetic long issues ---- */
 
 const refText = readFileSync(reference, 'utf8');
-const seriesFile = path.join(root, 'examples/bulletin.series.yaml');
+/** A fresh folder (the reference issue carries its own series settings). */
 function withSeries(dir) {
   rmSync(dir, { recursive: true, force: true });
   execFileSync('mkdir', ['-p', dir]);
-  copyFileSync(seriesFile, path.join(dir, 'bulletin.series.yaml'));
   return dir;
 }
 const batchDir = withSeries(path.join(tmp, 'batch'));

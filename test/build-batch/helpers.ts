@@ -9,7 +9,7 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 /** A temp folder with the example series file and `n` copies of the reference issue, numbered 1…n. */
 export function issuesDir(n: number): { dir: string; files: string[] } {
   const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-batch-'));
-  copyFileSync(path.join(root, 'examples/bulletin.series.yaml'), path.join(dir, 'bulletin.series.yaml'));
+  copyFileSync(path.join(root, 'test/fixtures/gusu.series.yaml'), path.join(dir, 'bulletin.series.yaml'));
   const text = readFileSync(path.join(root, 'examples/gusu-022.yaml'), 'utf8');
   const files: string[] = [];
   for (let i = 1; i <= n; i++) {

@@ -46,7 +46,7 @@ describe('node bin/bulletin.js build', () => {
     const dir = path.join(tmp.dir, 'broken');
     const file = path.join(dir, 'gusu-022.yaml');
     mkdirSync(dir);
-    copyFileSync(path.join(examples, 'bulletin.series.yaml'), path.join(dir, 'bulletin.series.yaml'));
+    copyFileSync(path.join(examples, '../test/fixtures/gusu.series.yaml'), path.join(dir, 'bulletin.series.yaml'));
     copyFileSync(reference, file);
     expect(runBin(['build', file]).code).toBe(0);
     const pdf = path.join(dir, 'gusu-022.pdf');

@@ -11,7 +11,7 @@ import { main } from '../../src/cli/index.js';
 import { examples, reference, STACK, suiteDir } from './helpers.js';
 
 const referenceText = readFileSync(reference, 'utf8');
-const seriesText = readFileSync(path.join(examples, 'bulletin.series.yaml'), 'utf8');
+const seriesText = readFileSync(path.join(examples, '../test/fixtures/gusu.series.yaml'), 'utf8');
 
 /** Runs the CLI in-process and captures what it prints (as test/cli does). */
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -46,7 +46,7 @@ describe('bulletin check', () => {
 
   it('a misspelt top-level key in a copy of the reference exits 1 and names its line and column', async () => {
     const dir = tempFiles({ 'gusu-022.yaml': reference.replace('\nyearNumber:', '\nyearNumbr:') });
-    writeFileSync(path.join(dir, 'bulletin.series.yaml'), readFileSync(path.join(examples, 'bulletin.series.yaml')));
+    writeFileSync(path.join(dir, 'bulletin.series.yaml'), readFileSync(path.join(examples, '../test/fixtures/gusu.series.yaml')));
     const file = path.join(dir, 'gusu-022.yaml');
     const r = await run('--lang', 'zh', 'check', file);
     expect(r.code).toBe(1);

@@ -52,7 +52,7 @@ interface Seed {
 function corpus(): Seed[] {
   const ex = path.join(repoRoot(), 'examples');
   const read = (p: string) => readFileSync(path.join(ex, p), 'utf8');
-  const gusu = { issue: read('gusu-022.yaml'), series: read('bulletin.series.yaml') };
+  const gusu = { issue: read('gusu-022.yaml'), series: read('../test/fixtures/gusu.series.yaml') };
   const demoSeries = read('demo/bulletin.series.yaml');
   return [gusu, { issue: read('demo/pingjiang-005.yaml'), series: demoSeries }, { issue: read('demo/pingjiang-006.yaml'), series: demoSeries }];
 }

@@ -20,7 +20,7 @@ beforeAll(() => {
 function setUp(): { dir: string; file: string; out: string } {
   const dir = tempDir();
   copyFileSync(path.join(examples, 'gusu-022.yaml'), path.join(dir, 'gusu-022.yaml'));
-  copyFileSync(path.join(examples, 'bulletin.series.yaml'), path.join(dir, 'bulletin.series.yaml'));
+  copyFileSync(path.join(examples, '../test/fixtures/gusu.series.yaml'), path.join(dir, 'bulletin.series.yaml'));
   return { dir, file: path.join(dir, 'gusu-022.yaml'), out: path.join(dir, 'gusu-022.pdf') };
 }
 

@@ -12,7 +12,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const SERIES = readFileSync(path.join(examples, 'bulletin.series.yaml'), 'utf8');
+const SERIES = readFileSync(path.join(examples, '../test/fixtures/gusu.series.yaml'), 'utf8');
 const DECEMBER = `# yaml-language-server: $schema=../schemas/bulletin.schema.json
 # 《姑苏信息》第 70 期。
 number: 70
