@@ -17,6 +17,8 @@ const EPS = 0.001;
 
 /** How much each gap between atoms may be squeezed, as a share of the font size: a little, never visibly. */
 const GAP_SQUEEZE = 0.04;
+/** Up to this much per gap, a squeeze is spread evenly before any mark gives up its blank (unseen at 3号). */
+const SOFT_SQUEEZE = 0.02;
 
 /** Prefix sums over a paragraph's atoms, so a line's width is O(1). */
 export class Measure {
@@ -168,8 +170,12 @@ export function placeLine(m: Measure, l: LineRange, width: number, align: Align,
   let x = 0;
   if (align === 'justify') {
     if (extra < 0) {
-      const punct = m.squeezable(s, e) - (e - s - 1) * GAP_SQUEEZE * a.spans[a.sp[s]!]!.size;
-      const fromPunct = Math.min(-extra, Math.max(punct, 0));
+      // A squeeze small enough to go unseen is spread over the gaps; beyond that the blanks of mid-line marks give
+      // first (clreq), then the gaps again, up to what `squeezable` allowed.
+      const size = a.spans[a.sp[s]!]!.size;
+      const soft = Math.min(-extra, (e - s - 1) * SOFT_SQUEEZE * size);
+      const punct = m.squeezable(s, e) - (e - s - 1) * GAP_SQUEEZE * size;
+      const fromPunct = Math.min(-extra - soft, Math.max(punct, 0));
       squeezeShare = punct > 0 ? fromPunct / punct : 0;
       extra += fromPunct;
     }
