@@ -5,6 +5,7 @@ import { msg } from '../i18n/lang.js';
 import { isSeriesFile, loadIssue, loadSeries } from '../issue/load.js';
 import type { Issue, SourceMap } from '../issue/model.js';
 import { formatStylish } from '../check/formats/stylish.js';
+import { today } from '../workflow/today.js';
 
 export interface CheckCommandOptions {
   lang: Lang;
@@ -86,7 +87,7 @@ export async function runCheck(inputs: string[], options: CheckCommandOptions): 
     }
     const result = { diagnostics: [] as Diagnostic[], fixes: [] as ReturnType<typeof checkIssues>['fixes'] };
     for (const group of bySeries.values()) {
-      const r = checkIssues(group, { coverage: await fontCoverageFor(group[0]!.issue) });
+      const r = checkIssues(group, { coverage: await fontCoverageFor(group[0]!.issue), ...pinnedToday() });
       result.diagnostics.push(...r.diagnostics);
       result.fixes.push(...r.fixes);
     }
@@ -111,6 +112,13 @@ export async function runCheck(inputs: string[], options: CheckCommandOptions): 
   process.stdout.write(await render(format, diagnostics, options.lang, files.length));
   if (diagnostics.some((d) => IO_RULES.has(d.rule))) return 2;
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+/** BULLETIN_TODAY pins "today" for `new` and `init`; `check` judges "in the future" by the same day. */
+function pinnedToday(): { today?: Date } {
+  if (!process.env.BULLETIN_TODAY) return {};
+  const d = today();
+  return 'error' in d ? {} : { today: new Date(d.year, d.month - 1, d.day, 12) };
 }
 
 async function render(format: string, diagnostics: Diagnostic[], lang: Lang, fileCount: number): Promise<string> {
