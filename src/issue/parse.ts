@@ -113,15 +113,22 @@ export function parseYaml(file: string, text: string, sources: YamlSourceMap): P
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     return { doc, data, diagnostics };
   } catch (err) {
+    // Point at the first alias: that is where the expansion starts, and where the editor has to look.
+    let first: number | undefined;
+    visit(doc, {
+      Alias(_key, node) {
+        first = node.range?.[0];
+        return visit.BREAK;
+      },
+    });
     diagnostics.push({
       file,
-      line: 1,
-      column: 1,
+      ...at(first ?? 0),
       severity: 'error',
       rule: 'yaml-alias',
       message: msg(
-        `别名（*引用）展开次数过多（上限 ${MAX_ALIAS_COUNT}）：${(err as Error).message}`,
-        `too many alias (*reference) expansions (limit ${MAX_ALIAS_COUNT}): ${(err as Error).message}`,
+        `别名（*引用）展开次数过多（上限 ${MAX_ALIAS_COUNT}）；简报文件用不到别名，请把内容直接写出来（${(err as Error).message}）`,
+        `too many alias (*reference) expansions (limit ${MAX_ALIAS_COUNT}); issue files need no aliases, write the content out (${(err as Error).message})`,
       ),
     });
     return { doc, diagnostics };

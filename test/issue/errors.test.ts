@@ -144,6 +144,8 @@ describe('mistakes in an issue file', () => {
     }
     const d = only(await load(yaml));
     expect(d.rule).toBe('yaml-alias');
+    // At the first alias: line 2, after "b: &b [".
+    expect(d).toMatchObject({ line: 2, column: 8 });
   });
 
   it('a 10 MB file is refused with a message, without reading it', async () => {
