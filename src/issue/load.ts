@@ -75,7 +75,8 @@ async function load(file: string, options: LoadOptions, sources: YamlSourceMap, 
   if (typeof named === 'string') {
     seriesFile = path.resolve(path.dirname(file), named);
   } else if (!options.noSeries) {
-    seriesFile = await findSeriesFile(file);
+    // `series: false`: the file carries every setting, and a bulletin.series.yaml above it must not creep in.
+    seriesFile = named === false ? undefined : await findSeriesFile(file);
   }
   if (seriesFile) {
     const series = await readAndValidate(seriesFile, 'series', sources, documents);

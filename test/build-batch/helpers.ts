@@ -10,7 +10,8 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 export function issuesDir(n: number): { dir: string; files: string[] } {
   const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-batch-'));
   copyFileSync(path.join(root, 'test/fixtures/gusu.series.yaml'), path.join(dir, 'bulletin.series.yaml'));
-  const text = readFileSync(path.join(root, 'examples/gusu-022.yaml'), 'utf8');
+  // Without `series: false`, so the series file beside the copies is theirs (and watched).
+  const text = readFileSync(path.join(root, 'examples/gusu-022.yaml'), 'utf8').replace(/^series: false.*\n/m, '');
   const files: string[] = [];
   for (let i = 1; i <= n; i++) {
     const f = path.join(dir, `issue-${i}.yaml`);

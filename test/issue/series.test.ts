@@ -96,3 +96,17 @@ describe('series file', () => {
     expect(mergeSettings({ colour: { cmyk: [0, 100, 100, 0] } }, { colour: { rgb: [1, 2, 3] } })).toEqual({ colour: { rgb: [1, 2, 3] } });
   });
 });
+
+describe('series: false', () => {
+  it('keeps a bulletin.series.yaml above the file from creeping in', async () => {
+    const dir = tempFiles({
+      'bulletin.series.yaml': 'name: 上级信息\noffices: [上级办公室]\nsecurityMark: 内部资料\n',
+      'sub/issue.yaml': 'series: false\nname: 本级信息\noffices: [本级办公室]\nnumber: 1\ndate: 2026-01-05\nsections:\n  - label: 动态\n    items:\n      - title: 标题\n        body: 正文。\n        source: 区发改局\n',
+    });
+    const { issue, diagnostics } = await loadIssue(path.join(dir, 'sub/issue.yaml'));
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(issue!.series.seriesFile).toBeUndefined();
+    expect(issue!.series.securityMark).toBeUndefined();
+    expect(issue!.series.name).toBe('本级信息');
+  });
+});
