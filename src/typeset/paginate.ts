@@ -37,16 +37,20 @@ export interface PagePlan {
   footerPage: number;
 }
 
-export function paginate(flow: FlowItem[], opts: PageFlowOptions): PagePlan {
+/**
+ * Places the flow. `resume` starts from flow item `item` at `page`/`slot` (what an earlier plan gave it), and the
+ * plan holds only the placements from there on: a change late in the flow does not re-place what comes before it.
+ */
+export function paginate(flow: FlowItem[], opts: PageFlowOptions, resume?: { item: number; page: number; slot: number }): PagePlan {
   const { linesPerPage } = opts;
   const placements: Placement[] = [];
-  let page = 0;
-  let slot = opts.firstPageStart;
+  let page = resume?.page ?? 0;
+  let slot = resume?.slot ?? opts.firstPageStart;
   const newPage = (): void => {
     page++;
     slot = 0;
   };
-  let i = 0;
+  let i = resume?.item ?? 0;
   while (i < flow.length) {
     const it = flow[i]!;
     // A whole paragraph (or the rest of one) from i.

@@ -12,60 +12,92 @@ const TRIES = 4;
 export function fillPages(flow: Flow, opts: PageFlowOptions): { lines: BodyLine[]; plan: PagePlan } {
   let lines = flow.lines();
   let plan = paginate(lines, opts);
-  const givenUp = new Set<number>();
-  for (let guard = 0; guard < 4 * plan.pages + 8; guard++) {
-    const page = shortPage(plan, opts, givenUp);
+  let counts = perPage(plan);
+  // Pages are settled in order: loosening a paragraph on page p changes nothing before it.
+  let page = 0;
+  for (;;) {
+    page = shortPage(counts, plan, opts, page);
     if (page < 0) break;
-    const before = fill(plan, page);
     let fixed = false;
     for (const para of candidates(plan, lines, page)) {
       const undo = flow.loosen(para);
       if (!undo) continue;
-      const l2 = flow.lines();
-      const p2 = paginate(l2, opts);
-      if (fill(p2, page) > before && p2.pages <= plan.pages) {
+      // Only what follows the page where this paragraph starts can move: keep the lines and placements before it.
+      const firstLine = firstLineOf(lines, para);
+      const l2 = lines.slice(0, firstLine).concat(flow.lines(para));
+      const k0 = firstOn(plan, plan.placements[firstLine]!.page);
+      const from = plan.placements[k0]!;
+      const tail = paginate(l2, opts, { item: k0, page: from.page, slot: from.slot });
+      const p2: PagePlan = { ...tail, placements: plan.placements.slice(0, k0).concat(tail.placements) };
+      const c2 = perPage(p2);
+      if ((c2[page] ?? 0) > (counts[page] ?? 0) && p2.pages <= plan.pages) {
         lines = l2;
         plan = p2;
+        counts = c2;
         fixed = true;
         break;
       }
       undo();
     }
-    if (!fixed) givenUp.add(page);
+    if (!fixed) page++;
   }
   return { lines, plan };
 }
 
-function fill(plan: PagePlan, page: number): number {
-  let n = 0;
-  for (const p of plan.placements) if (p.page === page) n++;
+/** Lines placed on each page. */
+function perPage(plan: PagePlan): Int32Array {
+  const n = new Int32Array(plan.pages);
+  for (const p of plan.placements) n[p.page]!++;
   return n;
 }
 
-/** The first page, before the last page of text, holding fewer lines than it has room for. */
-function shortPage(plan: PagePlan, opts: PageFlowOptions, givenUp: Set<number>): number {
+/** The first page from `from` on, before the last page of text, holding fewer lines than it has room for. */
+function shortPage(counts: Int32Array, plan: PagePlan, opts: PageFlowOptions, from: number): number {
   const lastText = plan.placements.length ? plan.placements[plan.placements.length - 1]!.page : 0;
-  for (let page = 0; page < lastText; page++) {
-    if (givenUp.has(page)) continue;
+  for (let page = from; page < lastText; page++) {
     const room = opts.linesPerPage - (page === 0 ? opts.firstPageStart : 0);
-    if (fill(plan, page) < room) return page;
+    if (counts[page]! < room) return page;
   }
   return -1;
 }
 
 /** Paragraphs with lines on the page, the ones whose last line is nearly full first (cheapest to lengthen). */
 function candidates(plan: PagePlan, lines: BodyLine[], page: number): number[] {
-  const paras = new Map<number, number>();
-  for (const p of plan.placements) {
-    if (p.page !== page) continue;
-    const l = lines[p.item]!;
-    if (!paras.has(l.para)) {
-      const last = lines.find((x) => x.para === l.para && x.index === l.count - 1)!;
-      paras.set(l.para, last.line.end);
-    }
+  const ends = new Map<number, number>();
+  // Placements are in flow order, so a page's lines are one run of them, and a paragraph's lines are contiguous.
+  for (let k = firstOn(plan, page); k < plan.placements.length && plan.placements[k]!.page === page; k++) {
+    const i = plan.placements[k]!.item;
+    const l = lines[i]!;
+    if (ends.has(l.para)) continue;
+    const last = lines[i + (l.count - 1 - l.index)]!;
+    ends.set(l.para, last.line.end);
   }
-  return [...paras.entries()]
+  return [...ends.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, TRIES)
     .map(([para]) => para);
+}
+
+/** Index of the first placement on `page` (placements are sorted by page). */
+function firstOn(plan: PagePlan, page: number): number {
+  let lo = 0;
+  let hi = plan.placements.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (plan.placements[mid]!.page < page) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first line of paragraph `para` (lines are in paragraph order). */
+function firstLineOf(lines: BodyLine[], para: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]!.para < para) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

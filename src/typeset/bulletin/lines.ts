@@ -48,9 +48,11 @@ export class Flow {
     return this.paras.flatMap((p) => p.set.missing);
   }
 
-  lines(): BodyLine[] {
+  /** The grid lines of paragraphs `from` on (all of them by default). */
+  lines(from = 0): BodyLine[] {
     const out: BodyLine[] = [];
     this.paras.forEach((p, para) => {
+      if (para < from) return;
       p.set.lines.forEach((line, index) => {
         const l: BodyLine = { line, size: p.size, para, index, count: p.set.lines.length };
         if (index === 0 && p.extra.anchor) l.anchor = p.extra.anchor;
