@@ -85,3 +85,13 @@ test('a source set on its own line never begins a page alone', () => {
   expect(pageOf(plan, 9).page).toBe(1);
   expect(pageOf(plan, 10).page).toBe(1);
 });
+
+test('resuming at a page’s first line places the rest exactly as a full run does', () => {
+  const f = flow(5, 6, 3, 9, 2, 7, 4, 8);
+  const full = paginate(f, opts);
+  const k = full.placements.findIndex((p) => p.page === 2);
+  const from = full.placements[k]!;
+  const tail = paginate(f, opts, { item: k, page: from.page, slot: from.slot });
+  expect(tail.placements).toEqual(full.placements.slice(k));
+  expect(tail.pages).toBe(full.pages);
+});
