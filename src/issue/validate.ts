@@ -20,6 +20,9 @@ interface Schemas {
 }
 
 let compiled: Schemas | undefined;
+/** The issue schema as JSON: error messages look titles and definitions up in it (validators compiled ahead of
+ * time carry no `.schema`). */
+let issueSchemaJson: SchemaInfo | undefined;
 
 const SCHEMA_FILES = ['bulletin.schema.json', 'bulletin.series.schema.json'] as const;
 
@@ -62,6 +65,7 @@ export function compileSchemas(texts: string[]): { ajv: Ajv; schemas: Schemas } 
 function schemas(): Schemas {
   if (compiled) return compiled;
   const texts = SCHEMA_FILES.map(readSchemaText);
+  issueSchemaJson = JSON.parse(texts[0]!) as SchemaInfo;
   compiled = precompiled(texts) ?? compileSchemas(texts).schemas;
   return compiled;
 }
@@ -171,7 +175,8 @@ interface SchemaInfo {
 }
 
 function rootSchema(): SchemaInfo {
-  return schemas().issue.schema as SchemaInfo;
+  schemas();
+  return issueSchemaJson!;
 }
 
 /** The schema of property `name` inside `parent`, following a local `$ref`. */
