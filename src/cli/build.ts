@@ -2,11 +2,10 @@
  * `bulletin build ISSUE.yaml… [-o OUT.pdf]`: one PDF per issue, beside it by default. With several files (or a
  * folder), one progress line per file and a summary; the others are still built when one fails.
  */
-import { readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { Command } from 'commander';
 import type { Diagnostic, Lang } from '../diagnostics.js';
 import type { CommandRegistration } from './index.js';
+import { expandInputs, isSeriesFileName } from './inputs.js';
 
 export interface BuildCommandOptions {
   lang: Lang;
@@ -46,29 +45,29 @@ export const registerBuild: CommandRegistration = (program: Command, ctx) => {
     });
 };
 
-async function expand(inputs: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const input of inputs) {
-    const abs = path.resolve(input);
-    const isDir = await stat(abs).then((s) => s.isDirectory(), () => false);
-    if (!isDir) out.push(abs);
-    else out.push(...(await readdir(abs)).filter((n) => /\.ya?ml$/i.test(n) && n !== 'bulletin.series.yaml').sort().map((n) => path.join(abs, n)));
-  }
-  return [...new Set(out)];
-}
-
 export async function runBuild(inputs: string[], options: BuildCommandOptions): Promise<number> {
   const { lang } = options;
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
-  const files = await expand(inputs);
+  const expanded = await expandInputs(inputs);
+  const files = expanded.files;
   if (options.output && files.length !== 1) {
     process.stderr.write(t('bulletin build：-o 只能用于单个输入文件\n', 'bulletin build: -o takes a single input file\n'));
     return 2;
   }
+  const { displayPath, formatStylish } = await import('../check/formats/stylish.js');
+  if (expanded.diagnostics.length) process.stderr.write(findings(expanded.diagnostics, lang, formatStylish));
   if (files.length === 0) {
-    process.stderr.write(t('bulletin build：没有找到 .yaml 文件\n', 'bulletin build: no .yaml files found\n'));
+    if (!expanded.diagnostics.length) process.stderr.write(t('bulletin build：没有找到 .yaml 文件\n', 'bulletin build: no .yaml files found\n'));
     return 2;
   }
+  // A series file given by name: say what it is, rather than list the issue fields it lacks.
+  const series = files.filter((f) => isSeriesFileName(f));
+  for (const f of series) {
+    process.stderr.write(findings([notAnIssue(f)], lang, formatStylish));
+    process.stdout.write(t(`✖ ${displayPath(f)}：未生成 PDF\n`, `✖ ${displayPath(f)}: no PDF written\n`));
+  }
+  const issues = files.filter((f) => !isSeriesFileName(f));
+  if (issues.length === 0) return 1;
   const buildOptions = { ...(options.output ? { output: options.output } : {}), allowMissingGlyphs: !!options.allowMissingGlyphs };
   if (options.watch) {
     if (files.length !== 1) {
@@ -76,13 +75,12 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
       return 2;
     }
     const { runWatch } = await import('../build/watch.js');
-    return runWatch(files[0]!, buildOptions, lang);
+    return runWatch(issues[0]!, buildOptions, lang);
   }
   const { buildBatch, defaultJobs } = await import('../build/batch.js');
-  const { displayPath, formatStylish } = await import('../check/formats/stylish.js');
-  let failed = 0;
+  let failed = series.length;
   let ioFailed = false;
-  await buildBatch(files, buildOptions, options.jobs ?? defaultJobs(), (item) => {
+  await buildBatch(issues, buildOptions, options.jobs ?? defaultJobs(), (item) => {
     const { file } = item;
     const ms = Math.round(item.ms);
     const r = item.result ?? { ok: false, file, diagnostics: [internal(file, item.crash ?? '')] };
@@ -104,8 +102,24 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
   if (files.length > 1) {
     process.stdout.write(t(`共 ${files.length} 个文件：${files.length - failed} 个成功，${failed} 个失败\n`, `${files.length} files: ${files.length - failed} built, ${failed} failed\n`));
   }
-  if (failed === 0) return 0;
+  if (failed === 0 && expanded.diagnostics.length === 0) return 0;
+  // One file that could not be read or written is an I/O failure; otherwise some file was not built.
   return ioFailed && files.length === 1 ? 2 : 1;
+}
+
+/** `bulletin build bulletin.series.yaml`: the series file holds settings only; there is nothing to lay out. */
+function notAnIssue(file: string): Diagnostic {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    severity: 'error',
+    rule: 'not-an-issue',
+    message: {
+      zh: '这是系列设置文件，不是一期简报；请排版简报文件（如同一文件夹中的 xxx-001.yaml，或整个文件夹）',
+      en: 'this is a series settings file, not an issue; build an issue file (e.g. xxx-001.yaml beside it, or the whole folder)',
+    },
+  };
 }
 
 /** A build that threw (a bug): reported as that file's failure, so the other files still get built. */

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import type { Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
+import { isSeriesFileName } from '../cli/inputs.js';
 import { msg } from '../i18n/lang.js';
 import type { Issue, SourceMap } from './model.js';
 import { normalize } from './normalize.js';
 import { parseYaml } from './parse.js';
 import { readText } from './read.js';
-import { findSeriesFile, mergeSettings, SERIES_FILE_NAME } from './series.js';
+import { findSeriesFile, mergeSettings } from './series.js';
 import { YamlSourceMap } from './source-map.js';
 import { validateFile } from './validate.js';
 
@@ -118,6 +119,7 @@ export async function loadSeries(file: string): Promise<Omit<LoadResult, 'issue'
   }
 }
 
+/** By name: bulletin.series.yaml or *.series.yaml / *.series.yml (src/cli/inputs.ts). */
 export function isSeriesFile(file: string): boolean {
-  return path.basename(file) === SERIES_FILE_NAME;
+  return isSeriesFileName(file);
 }
