@@ -43,28 +43,26 @@ export async function runInit(dir: string, options: InitFlags & { lang: Lang; en
     process.stderr.write(t(`bulletin init：BULLETIN_TODAY=${day.error} 不是有效日期，应写成 YYYY-MM-DD\n`, `bulletin init: BULLETIN_TODAY=${day.error} is not a valid date; write YYYY-MM-DD\n`));
     return 2;
   }
-  try {
-    const r = await initSeries(dir, { name: options.name, office: options.office, prefix: options.prefix, today: day });
-    if (!r.ok) {
-      process.stderr.write(
-        r.reason === 'not-empty'
-          ? t(`bulletin init：${dir} 不是空文件夹；为了不覆盖已有文件，请指定一个新的或空的文件夹\n`, `bulletin init: ${dir} is not empty; to avoid overwriting anything, name a new or empty folder\n`)
-          : t(`bulletin init：${dir} 是一个文件，不是文件夹\n`, `bulletin init: ${dir} is a file, not a folder\n`),
-      );
-      return r.reason === 'not-empty' ? 1 : 2;
+  const r = await initSeries(dir, { name: options.name, office: options.office, prefix: options.prefix, today: day });
+  if (!r.ok) {
+    if (r.reason === 'usage' || r.reason === 'io') {
+      process.stderr.write(`${t('bulletin init：', 'bulletin init: ')}${r.message[options.lang]}\n`);
+      return 2;
     }
-    const rel = (f: string) => path.relative(process.cwd(), f) || f;
-    const issue = r.files[1]!;
-    process.stdout.write(
-      t(
-        `✓ 已创建系列文件夹 ${path.resolve(dir)}：\n${r.files.map((f) => `  ${rel(f)}\n`).join('')}下一步：把【待填写】处换成实际内容，然后运行\n  bulletin check ${rel(issue)}\n  bulletin build ${rel(issue)}\n`,
-        `✓ created the series folder ${path.resolve(dir)}:\n${r.files.map((f) => `  ${rel(f)}\n`).join('')}Next: replace every 【待填写】, then run\n  bulletin check ${rel(issue)}\n  bulletin build ${rel(issue)}\n`,
-      ),
+    process.stderr.write(
+      r.reason === 'not-empty'
+        ? t(`bulletin init：${dir} 不是空文件夹；为了不覆盖已有文件，请指定一个新的或空的文件夹\n`, `bulletin init: ${dir} is not empty; to avoid overwriting anything, name a new or empty folder\n`)
+        : t(`bulletin init：${dir} 是一个文件，不是文件夹\n`, `bulletin init: ${dir} is a file, not a folder\n`),
     );
-    return 0;
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    process.stderr.write(t(`bulletin init：无法创建 ${dir}：${detail}\n`, `bulletin init: cannot create ${dir}: ${detail}\n`));
-    return 2;
+    return r.reason === 'not-empty' ? 1 : 2;
   }
+  const rel = (f: string) => path.relative(process.cwd(), f) || f;
+  const issue = r.files[1]!;
+  process.stdout.write(
+    t(
+      `✓ 已创建系列文件夹 ${path.resolve(dir)}：\n${r.files.map((f) => `  ${rel(f)}\n`).join('')}下一步：把【待填写】处换成实际内容，然后运行\n  bulletin check ${rel(issue)}\n  bulletin build ${rel(issue)}\n`,
+      `✓ created the series folder ${path.resolve(dir)}:\n${r.files.map((f) => `  ${rel(f)}\n`).join('')}Next: replace every 【待填写】, then run\n  bulletin check ${rel(issue)}\n  bulletin build ${rel(issue)}\n`,
+    ),
+  );
+  return 0;
 }

@@ -3,10 +3,14 @@
  * fonts/README.md. Everything the editor must still write is a 【待填写】 placeholder that `check` points at,
  * so the folder checks with only "fill this in" findings and builds as it is.
  */
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+import type { Message } from '../diagnostics.js';
 import { PLACEHOLDER } from '../check/rules/placeholder.js';
+import { msg } from '../i18n/lang.js';
+import { describeFsError } from './fs-errors.js';
 import type { Day } from './today.js';
 
 export interface InitOptions {
@@ -17,7 +21,42 @@ export interface InitOptions {
   today: Day;
 }
 
-export type InitResult = { ok: true; files: string[] } | { ok: false; reason: 'not-empty' | 'not-folder' };
+export type InitResult =
+  | { ok: true; files: string[] }
+  | { ok: false; reason: 'not-empty' | 'not-folder' }
+  /** A bad --name/--office/--prefix (usage error); nothing was written. */
+  | { ok: false; reason: 'usage'; message: Message }
+  /** The file system refused (permission, read-only, full disk…); nothing was left behind. */
+  | { ok: false; reason: 'io'; message: Message };
+
+/**
+ * What is wrong with the options, if anything. The prefix becomes part of a file name in DIR, so it may not be
+ * empty, name another folder (`../evil`, `a/b`) or hold characters Windows refuses in file names; the name and
+ * the office are one line each (the name is also written into a comment).
+ */
+export function optionProblem(o: Pick<InitOptions, 'name' | 'office' | 'prefix'>): Message | undefined {
+  for (const [flag, value] of [['--name', o.name], ['--office', o.office]] as const) {
+    if (value === undefined) continue;
+    if (value.trim() === '') return msg(`${flag} 不能为空`, `${flag} cannot be empty`);
+    if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(value)) return msg(`${flag} 只能是一行文字，不能含有换行或控制字符`, `${flag} must be one line of text, without line breaks or control characters`);
+  }
+  const p = o.prefix;
+  if (p !== undefined) {
+    if (p.trim() === '') return msg('--prefix 不能为空（它是文件名的开头，如 gusu → gusu-001.yaml）', '--prefix cannot be empty (it starts the file names: gusu → gusu-001.yaml)');
+    if (/[\\/:*?"<>|\u0000-\u001f\u007f]/.test(p) || p.startsWith('.') || p !== p.trim()) {
+      return msg(
+        `--prefix 只能是文件名的开头，如 gusu（→ gusu-001.yaml）；不能含有 / \\ : * ? " < > | 等字符，不能以 . 开头或带首尾空格：${p}`,
+        `--prefix is the start of a file name, like gusu (→ gusu-001.yaml); it cannot contain / \\ : * ? " < > |, start with a dot, or have leading/trailing spaces: ${p}`,
+      );
+    }
+  }
+  return undefined;
+}
+
+/** A value as one YAML scalar that reads back as exactly that string (quoted when it has to be). */
+export function yamlScalar(value: string): string {
+  return stringify(value, { lineWidth: 0, blockQuote: false }).trimEnd();
+}
 
 function schemaPath(dir: string, name: string): string {
   const abs = fileURLToPath(new URL(`../../schemas/${name}`, import.meta.url));
@@ -25,8 +64,8 @@ function schemaPath(dir: string, name: string): string {
 }
 
 function seriesFile(dir: string, o: InitOptions): string {
-  const name = o.name ?? `${PLACEHOLDER}信息`;
-  const office = o.office ?? `${PLACEHOLDER}编发单位`;
+  const name = yamlScalar(o.name ?? `${PLACEHOLDER}信息`);
+  const office = yamlScalar(o.office ?? `${PLACEHOLDER}编发单位`);
   return `# yaml-language-server: $schema=${schemaPath(dir, 'bulletin.series.schema.json')}
 # ${o.name ? `《${o.name}》` : '本系列'}各期共用的设置。每期的文件只写期号、日期和栏目；这里的任何一项都可以在某一期中覆盖
 # （映射逐键合并，列表整体替换）。在 VS Code 中装上 YAML 插件，把鼠标停在键名上可以看到中文说明。
@@ -117,23 +156,92 @@ bulletin build 就会自动找到并使用它们：
 - 也可以在 bulletin.series.yaml 的 \`fonts:\` 中写字体名称或文件路径，指定各用途的字体。
 `;
 
+/**
+ * Creates the folder, or fills an empty one, with nothing half-written: a new folder is put together beside it
+ * under a hidden name and renamed into place; an existing empty folder gets its files one by one, and they are
+ * removed again if one fails. Never throws for a file system error: it comes back as `reason: 'io'`.
+ */
 export async function initSeries(dir: string, o: InitOptions): Promise<InitResult> {
+  const problem = optionProblem(o);
+  if (problem) return { ok: false, reason: 'usage', message: problem };
   const abs = path.resolve(dir);
+  let exists = false;
   try {
-    const entries = await readdir(abs);
-    if (entries.length > 0) return { ok: false, reason: 'not-empty' };
+    const st = statSync(abs);
+    if (!st.isDirectory()) return { ok: false, reason: 'not-folder' };
+    if (readdirSync(abs).length > 0) return { ok: false, reason: 'not-empty' };
+    exists = true;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOTDIR') return { ok: false, reason: 'not-folder' };
-    if (code !== 'ENOENT') throw err;
+    if (code !== 'ENOENT') return ioFailure(abs, err);
   }
-  await mkdir(path.join(abs, 'fonts'), { recursive: true });
   const issueName = `${o.prefix ?? 'issue'}-001.yaml`;
   const files: [string, string][] = [
     ['bulletin.series.yaml', seriesFile(abs, o)],
     [issueName, firstIssue(abs, o)],
     [path.join('fonts', 'README.md'), FONTS_README],
   ];
-  for (const [name, text] of files) await writeFile(path.join(abs, name), text, { flag: 'wx' });
-  return { ok: true, files: files.map(([name]) => path.join(abs, name)) };
+  const written = files.map(([name]) => path.join(abs, name));
+  return exists ? fillEmptyFolder(abs, files, written) : createFolder(abs, files, written);
+}
+
+function ioFailure(where: string, err: unknown): InitResult {
+  const why = describeFsError(err);
+  return { ok: false, reason: 'io', message: msg(`无法写入 ${where}：${why.zh}`, `cannot write ${where}: ${why.en}`) };
+}
+
+function writeAll(root: string, files: [string, string][]): void {
+  mkdirSync(path.join(root, 'fonts'));
+  for (const [name, text] of files) writeFileSync(path.join(root, name), text, { flag: 'wx' });
+}
+
+/** A new folder: its parents as needed, the files in a hidden sibling, one rename. */
+function createFolder(abs: string, files: [string, string][], written: string[]): InitResult {
+  const parent = path.dirname(abs);
+  let madeParents: string | undefined;
+  let staging: string | undefined;
+  let where = parent;
+  try {
+    madeParents = mkdirSync(parent, { recursive: true });
+    staging = mkdtempSync(path.join(parent, `.${path.basename(abs)}.init-`));
+    where = abs;
+    writeAll(staging, files);
+    renameSync(staging, abs);
+    return { ok: true, files: written };
+  } catch (err) {
+    if (staging) rmSync(staging, { recursive: true, force: true });
+    // Parent folders made for this folder go too; the first one made holds all the others.
+    if (madeParents) rmSync(madeParents, { recursive: true, force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    // Someone made the folder meanwhile: not ours to fill.
+    if (code === 'EEXIST' || code === 'ENOTEMPTY') return { ok: false, reason: 'not-empty' };
+    return ioFailure(where, err);
+  }
+}
+
+/** An existing empty folder (perhaps the working folder, which must not be renamed over): file by file. */
+function fillEmptyFolder(abs: string, files: [string, string][], written: string[]): InitResult {
+  let madeFonts = false;
+  const made: string[] = [];
+  try {
+    mkdirSync(path.join(abs, 'fonts'));
+    madeFonts = true;
+    for (const [name, text] of files) {
+      const file = path.join(abs, name);
+      writeFileSync(file, text, { flag: 'wx' });
+      made.push(file);
+    }
+    return { ok: true, files: written };
+  } catch (err) {
+    for (const f of made) rmSync(f, { force: true });
+    if (madeFonts) {
+      try {
+        rmdirSync(path.join(abs, 'fonts'));
+      } catch {
+        /* someone put something there meanwhile: leave it */
+      }
+    }
+    return ioFailure(abs, err);
+  }
 }
