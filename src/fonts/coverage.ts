@@ -3,6 +3,7 @@
  * the build's failure message. Cheap: cmap lookups through each face's per-code-point cache, no shaping.
  */
 import type { FontChain, FontFace } from '../typeset/types.js';
+import { isZeroWidth } from '../typeset/text/classes.js';
 
 export interface UncoveredChar {
   char: string;
@@ -11,19 +12,9 @@ export interface UncoveredChar {
   index: number;
 }
 
-/** Characters that need no glyph: controls, line/paragraph separators, joiners and variation selectors. */
+/** Characters that need no glyph (the layout leaves them out): one definition, the layout's. */
 export function needsNoGlyph(cp: number): boolean {
-  return (
-    cp < 0x20 ||
-    (cp >= 0x7f && cp < 0xa0) ||
-    (cp >= 0x200b && cp <= 0x200f) ||
-    cp === 0x2028 ||
-    cp === 0x2029 ||
-    cp === 0x2060 ||
-    cp === 0xfeff ||
-    (cp >= 0xfe00 && cp <= 0xfe0f) ||
-    (cp >= 0xe0100 && cp <= 0xe01ef)
-  );
+  return isZeroWidth(cp) || cp === 0x2028 || cp === 0x2029;
 }
 
 /** The first face of the chain that has `cp`, or undefined. */

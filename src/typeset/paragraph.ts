@@ -7,7 +7,7 @@
 import type { Colour } from '../issue/model.js';
 import type { MissingChar } from './types.js';
 import { type AtomBuilder, type Atoms, type Span } from './text/atoms.js';
-import { type Align, type LineRange, Measure, breakLines, placeLine } from './text/breaker.js';
+import { type Align, type LineRange, Measure, breakLines, placeLine, pullRunt } from './text/breaker.js';
 
 export interface ParagraphSpec {
   spans: Span[];
@@ -89,6 +89,8 @@ function set(builder: AtomBuilder, spec: ParagraphSpec): SetParagraph {
     if (last && m.natural(last.s, atoms.n) <= breakAt(li) + 0.001) {
       last.e = atoms.n;
     } else {
+      // The source goes on a line of its own: the text's last line is a real last line now, so no 孤字 there.
+      pullRunt(m, lines, breakAt);
       const own = breakLines(m, tStart, atoms.n, (i) => measure(lines.length + i), false);
       for (const l of own) {
         lines.push(l);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { noEnd, noStart } from '../../src/typeset/text/classes.js';
 import { MEASURE, han, inkEnd, lineText, set, texts } from './helpers.js';
+import { fakeFace } from './fake-font.js';
 
 const NEVER_START = '。，、；：？！）」》”』】';
 const NEVER_END = '（「《“『【';
@@ -175,4 +176,41 @@ test('a slight squeeze is spread over the gaps, leaving the marks mid-line whole
   expect(step(i)).toBeCloseTo(step(0), 6);
   expect(step(0)).toBeLessThan(16);
   expect(inkEnd(p.lines[0]!)).toBeCloseTo(MEASURE, 2);
+});
+
+describe('review fixes', () => {
+  test('a long Latin word on the last line is not a 孤字, and pulling one never overflows the measure', () => {
+    const p = set(han(10) + ' ' + 'a'.repeat(25) + ' ' + 'b'.repeat(50) + '。');
+    for (const l of p.lines) expect(inkEnd(l)).toBeLessThanOrEqual(MEASURE + 0.01);
+  });
+
+  test('zero-width characters inside a word take no room and draw nothing', () => {
+    const r = set('A\u200bE\u200dD\u00ad中', { align: 'left' }).lines[0]!.runs[0]!;
+    expect(r.texts.join('')).toBe('AED中');
+    expect(r.gids).not.toContain(0);
+  });
+
+  test('a character the face lacks inside a Latin word is reported, not drawn silently as .notdef', () => {
+    const p = set('Tie\u0302n', { align: 'left' }, [fakeFace('f', '\u0302')]);
+    expect(p.missing.map((m) => m.codePoint)).toEqual([0x302]);
+  });
+
+  test('the Han–Latin space goes beside letters and digits, not beside ASCII punctuation', () => {
+    const r = set('区委(扩大)会议,AI', { align: 'left' }).lines[0]!.runs[0]!;
+    const gapBefore = (k: number): number => r.xs[k]! - (r.xs[k - 1]! + r.advances[k - 1]!);
+    expect(gapBefore(r.texts.indexOf('('))).toBeCloseTo(0, 6);
+    expect(gapBefore(r.texts.indexOf('扩'))).toBeCloseTo(0, 6);
+    expect(gapBefore(r.texts.indexOf(','))).toBeCloseTo(0, 6);
+    expect(gapBefore(r.texts.indexOf('A'))).toBeCloseTo(0, 6);
+    const d = set('共12个', { align: 'left' }).lines[0]!.runs[0]!;
+    expect(d.xs[1]! - (d.xs[0]! + d.advances[0]!)).toBeCloseTo(4, 6);
+  });
+
+  test('when the source takes a line of its own, the text’s last line gets its 孤字 repair', () => {
+    const source = `（${han(26)}）`;
+    const p = set(han(28) + '九。', { trailer: { text: source, role: 'body', size: 16 } });
+    const ls = texts(p.lines);
+    expect(ls[ls.length - 1]).toBe(source);
+    expect([...ls[ls.length - 2]!.replace('。', '')].length).toBeGreaterThanOrEqual(2);
+  });
 });

@@ -6,7 +6,7 @@
  */
 import type { Colour, FontRole, SourceRef } from '../../issue/model.js';
 import type { FontFace, Fonts, MissingChar } from '../types.js';
-import { Cls, classify, isDigit, isUnit, noEnd, noStart } from './classes.js';
+import { Cls, classify, isDigit, isUnit, isZeroWidth, noEnd, noStart } from './classes.js';
 import type { LayoutCache } from '../layout-cache.js';
 
 export interface Span {
@@ -59,7 +59,8 @@ export interface Atoms {
   missing: MissingChar[];
 }
 
-const FULL = 0.9;
+/** A glyph at least this wide is full-width (Noto's — is 0.89 em): it takes the grid's tracking and blanks. */
+const FULL = 0.8;
 const FWID_DASH = 0x2015;
 const FWID_MIDDLE = 0x30fb;
 
@@ -241,23 +242,32 @@ export class AtomBuilder {
   private addLatin(a: Atoms, span: Span, si: number, word: string, offset: number, finder: FaceFinder, maxWidth: number): void {
     const g = a.glyphs;
     const start = g.gid.length;
-    // Character-by-character fallback: shape each run of characters that one face has.
+    // Character-by-character fallback: shape each run of characters that one face has. Zero-width characters
+    // (joiners, soft hyphens, direction marks) take no room and no glyph; shaping them would draw .notdef boxes.
     let i = 0;
     while (i < word.length) {
-      const cp = word.codePointAt(i)!;
-      let fi = finder.find(cp);
-      if (fi < 0 && classify(cp) !== Cls.Zero) a.missing.push(missing(String.fromCodePoint(cp), cp, span, offset + i));
-      const face = finder.faces[Math.max(fi, 0)]!;
-      let j = i + (cp > 0xffff ? 2 : 1);
-      while (j < word.length) {
-        const c = word.codePointAt(j)!;
-        const f = finder.find(c);
-        // Combining marks and joiners stay with their base.
-        if (f !== fi && !(f < 0 && classify(c) === Cls.Zero) && !isMark(c)) break;
-        j += c > 0xffff ? 2 : 1;
+      let cp = word.codePointAt(i)!;
+      if (isZeroWidth(cp)) {
+        i += cp > 0xffff ? 2 : 1;
+        continue;
       }
-      if (fi < 0) fi = 0;
-      const shaped = face.shape(word.slice(i, j));
+      const fi = finder.find(cp);
+      const face = finder.faces[Math.max(fi, 0)]!;
+      let run = '';
+      let j = i;
+      while (j < word.length) {
+        cp = word.codePointAt(j)!;
+        const len = cp > 0xffff ? 2 : 1;
+        if (!isZeroWidth(cp)) {
+          const f = finder.find(cp);
+          // A combining mark stays with its base when the base's face has it.
+          if (j > i && f !== fi && !(isMark(cp) && face.hasChar(cp))) break;
+          if (f < 0) a.missing.push(missing(String.fromCodePoint(cp), cp, span, offset + j));
+          run += word.slice(j, j + len);
+        }
+        j += len;
+      }
+      const shaped = face.shape(run);
       for (let k = 0; k < shaped.gids.length; k++) {
         g.font.push(face.key);
         g.gid.push(shaped.gids[k]!);
@@ -347,13 +357,14 @@ function finish(a: Atoms): void {
     }
     // ¼ em between Han and Latin letters or digits; none next to punctuation (dashes included: 1—2 月).
     const size = spanSize(a, i);
-    if ((p === Cls.Ideo && c === Cls.Latin) || (p === Cls.Latin && c === Cls.Ideo)) a.gap[i] = size / 4;
+    if ((p === Cls.Ideo && c === Cls.Latin && ALNUM.test(firstText(a, i))) || (p === Cls.Latin && c === Cls.Ideo && ALNUM.test(lastChar(a, i - 1)))) {
+      a.gap[i] = size / 4;
+    }
     // A space written between Han and Latin is that same ¼ em; next to punctuation it takes no room.
     if (c === Cls.Space && i + 1 < n) {
       const q = cls[i + 1]!;
-      if (p === Cls.Latin && q === Cls.Latin) a.w[i] = spaceWidth(a, i);
-      else if (isPunct(p) || isPunct(q) || p === Cls.Space) a.w[i] = 0;
-      else a.w[i] = size / 4;
+      // A word space between Latin words and the Han–Latin space are both ¼ em.
+      a.w[i] = isPunct(p) || isPunct(q) || p === Cls.Space ? 0 : size / 4;
     }
     // Never split —— or ……
     if (p === Cls.Dash && c === Cls.Dash) a.glue[i - 1] = true;
@@ -370,9 +381,11 @@ function finish(a: Atoms): void {
 
 const spanSize = (a: Atoms, i: number): number => a.spans[a.sp[i]!]!.size;
 
-function spaceWidth(a: Atoms, i: number): number {
-  return spanSize(a, i) * 0.25;
-}
-
 const firstText = (a: Atoms, i: number): string => a.glyphs.text[a.g0[i]!] ?? '';
+const lastChar = (a: Atoms, i: number): string => {
+  const t = lastText(a, i);
+  return t.slice(t.length - 1);
+};
+/** The Han–Latin space goes beside letters and digits only: not beside "(", "," or "+" (区委(扩大)会议). */
+const ALNUM = /^[\p{L}\p{N}]/u;
 const lastText = (a: Atoms, i: number): string => a.glyphs.text[a.g0[i + 1]! - 1] ?? '';

@@ -103,7 +103,7 @@ export function breakLines(m: Measure, from: number, to: number, measure: (line:
     s = e;
     while (s < to && isSpace(a, s)) s++;
   }
-  if (fixRunt && lines.length >= 2) pullRunt(m, lines);
+  if (fixRunt) pullRunt(m, lines, measure);
   return lines.filter((l) => l.e > l.s);
 }
 
@@ -126,17 +126,23 @@ function fits(m: Measure, s: number, e: number, width: number): boolean {
   return m.natural(t.s, t.e) <= width + EPS;
 }
 
-/** Characters that count for 孤字: anything but punctuation and spaces. */
+/** Characters that count for 孤字: Han and every letter of a Latin word; not punctuation or spaces. */
 function visible(a: Atoms, l: LineRange): number {
   let n = 0;
   for (let i = l.s; i < l.e; i++) {
     const c = a.cls[i];
-    if (c === Cls.Ideo || c === Cls.Latin) n++;
+    if (c === Cls.Ideo) n++;
+    else if (c === Cls.Latin) n += a.g0[i + 1]! - a.g0[i]!;
   }
   return n;
 }
 
-function pullRunt(m: Measure, lines: LineRange[]): void {
+/**
+ * 孤字: a last line holding a single character takes one more atom from the line above, if the line above can
+ * break earlier and the new last line still fits its measure.
+ */
+export function pullRunt(m: Measure, lines: LineRange[], measure: (line: number) => number): void {
+  if (lines.length < 2) return;
   const a = m.a;
   const last = lines[lines.length - 1]!;
   const prev = lines[lines.length - 2]!;
@@ -146,6 +152,7 @@ function pullRunt(m: Measure, lines: LineRange[]): void {
     const p = trim(a, prev.s, k);
     const l = trim(a, k, last.e);
     if (visible(a, p) === 0) return;
+    if (m.natural(l.s, l.e) > measure(lines.length - 1) + EPS) return;
     prev.s = p.s;
     prev.e = p.e;
     last.s = l.s;
@@ -188,7 +195,8 @@ export function placeLine(m: Measure, l: LineRange, width: number, align: Align,
   for (let i = s; i < e; i++) {
     if (i > s) x += a.gap[i]! + spread;
     const isLastSq = i === e - 1;
-    const cutL = i === s ? 0 : a.sqL[i]! * squeezeShare;
+    // Neither end gives up a blank: the edges stay straight (and `squeezable` counted neither).
+    const cutL = i === s || i === e - 1 ? 0 : a.sqL[i]! * squeezeShare;
     const cutR = isLastSq ? 0 : a.sqR[i]! * squeezeShare;
     x -= cutL;
     out[i] = x - a.shift[i]!;

@@ -18,7 +18,7 @@ export const enum Cls {
   /** Latin letters, digits and Latin punctuation: shaped in runs, never split. */
   Latin = 6,
   Space = 7,
-  /** Zero-width and control characters: kept in the text layer, take no room. */
+  /** Zero-width and control characters: take no room and are not drawn. */
   Zero = 8,
 }
 
@@ -46,7 +46,11 @@ export function isHan(cp: number): boolean {
   );
 }
 
-function isZero(cp: number): boolean {
+/**
+ * Characters that take no room and need no glyph: controls, joiners, direction marks, soft hyphen, variation
+ * selectors. They are left out of the layout (and out of font coverage).
+ */
+export function isZeroWidth(cp: number): boolean {
   return (
     cp < 0x20 ||
     (cp >= 0x7f && cp < 0xa0) ||
@@ -73,8 +77,8 @@ export function classify(cp: number): Cls {
   const ch = String.fromCodePoint(cp);
   // U+3000 is a full-width space: it keeps its em, like a character (内部资料　注意保存).
   if (cp === 0x3000) return Cls.Ideo;
-  if (cp === 0x20 || cp === 0x09 || cp === 0xa0 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x202f || cp === 0x205f) return Cls.Space;
-  if (isZero(cp)) return Cls.Zero;
+  if (cp === 0x20 || cp === 0x09 || cp === 0xa0 || cp === 0x2028 || cp === 0x2029 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x202f || cp === 0x205f) return Cls.Space;
+  if (isZeroWidth(cp)) return Cls.Zero;
   if (OPEN.has(ch)) return Cls.Open;
   if (CLOSE.has(ch)) return Cls.Close;
   if (STOP.has(ch)) return Cls.Stop;
