@@ -3,9 +3,10 @@
  * and — with an issue — which of its characters no face of the role has (they would print as blank boxes).
  */
 import path from 'node:path';
-import type { Lang } from '../diagnostics.js';
-import type { FontRole, Issue, SeriesSettings } from '../issue/model.js';
+import type { Diagnostic, Lang, Message } from '../diagnostics.js';
+import type { FontRole, FontSettings, Issue, SeriesSettings } from '../issue/model.js';
 import { DEFAULT_FONTS } from '../issue/defaults.js';
+import { MAX_ALIAS_COUNT } from '../issue/parse.js';
 
 const ROLE_ZH: Record<FontRole, string> = { masthead: '报头', body: '正文', heading: '标题', kai: '楷体', number: '页码' };
 
@@ -34,28 +35,60 @@ function textsByRole(issue: Issue): Record<FontRole, string> {
   };
 }
 
-export async function fontsReport(issueFile: string | undefined, lang: Lang): Promise<number> {
+/**
+ * The `fonts:` and `fontPaths:` of a validated series file as the loader would give them to a build: a role that
+ * is set replaces its default candidates; paths stay relative, for resolveFonts resolves them against the series
+ * file's folder.
+ */
+export function seriesFonts(data: { fonts?: Record<string, string | string[]>; fontPaths?: string[] }): Pick<SeriesSettings, 'fonts' | 'fontPaths'> {
+  const fonts: FontSettings = { ...DEFAULT_FONTS };
+  for (const role of Object.keys(DEFAULT_FONTS) as FontRole[]) {
+    const v = data.fonts?.[role];
+    if (v !== undefined) fonts[role] = Array.isArray(v) ? v.map(String) : [String(v)];
+  }
+  return { fonts, fontPaths: (data.fontPaths ?? []).map(String) };
+}
+
+export async function fontsReport(issueFile: string | undefined, lang: Lang, cwd = process.cwd()): Promise<number> {
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   let settings: Pick<SeriesSettings, 'fonts' | 'fontPaths' | 'seriesFile'> = { fonts: DEFAULT_FONTS, fontPaths: [] };
-  let issueDir = process.cwd();
+  let issueDir = cwd;
   let issue: Issue | undefined;
-  if (issueFile) {
+  const { isSeriesFileName } = await import('../cli/inputs.js');
+  const cannotRead = async (diagnostics: Diagnostic[], what: Message): Promise<number> => {
+    const { formatStylish } = await import('../check/formats/stylish.js');
+    process.stderr.write(formatStylish(diagnostics, lang, 1));
+    process.stderr.write(`${t('bulletin fonts：', 'bulletin fonts: ')}${what[lang]}\n`);
+    return diagnostics.some((d) => d.rule === 'io') ? 2 : 1;
+  };
+  if (issueFile && !isSeriesFileName(issueFile)) {
     const { loadIssue } = await import('../issue/load.js');
-    const loaded = await loadIssue(issueFile);
+    const loaded = await loadIssue(path.resolve(cwd, issueFile));
     if (!loaded.issue) {
-      const { formatStylish } = await import('../check/formats/stylish.js');
-      process.stderr.write(formatStylish(loaded.diagnostics, lang, 1));
-      process.stderr.write(t('bulletin fonts：这一期无法读取，先用 bulletin check 修正上面的问题\n', 'bulletin fonts: the issue cannot be read; fix the problems above (bulletin check)\n'));
-      return loaded.diagnostics.some((d) => d.rule === 'io') ? 2 : 1;
+      return cannotRead(loaded.diagnostics, { zh: '这一期无法读取，先用 bulletin check 修正上面的问题', en: 'the issue cannot be read; fix the problems above (bulletin check)' });
     }
     issue = loaded.issue;
     settings = issue.series;
     issueDir = path.dirname(issue.file);
   } else {
-    // Without an issue, the series file of the current folder (if any) decides the configured fonts.
+    // Without an issue: the series file named (bulletin fonts bulletin.series.yaml), or the one the current
+    // folder would use, decides the configured fonts — read and checked as a build would.
     const { findSeriesFile } = await import('../issue/series.js');
-    const seriesFile = await findSeriesFile(path.join(process.cwd(), 'issue.yaml'));
-    if (seriesFile) settings = { ...settings, seriesFile };
+    const seriesFile = issueFile ? path.resolve(cwd, issueFile) : await findSeriesFile(path.join(cwd, 'issue.yaml'));
+    if (seriesFile) {
+      const { loadSeries } = await import('../issue/load.js');
+      const loaded = await loadSeries(seriesFile);
+      if (loaded.diagnostics.some((d) => d.severity === 'error')) {
+        return cannotRead(loaded.diagnostics, { zh: `系列设置文件 ${seriesFile} 有问题，先用 bulletin check 修正上面的问题`, en: `the series file ${seriesFile} has problems; fix them first (bulletin check)` });
+      }
+      if (loaded.diagnostics.length) {
+        const { formatStylish } = await import('../check/formats/stylish.js');
+        process.stderr.write(formatStylish(loaded.diagnostics, lang, 1).split('\n').slice(0, loaded.diagnostics.length).join('\n') + '\n');
+      }
+      const data = (loaded.documents.get(seriesFile)?.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}) as { fonts?: Record<string, string | string[]>; fontPaths?: string[] };
+      settings = { ...seriesFonts(data), seriesFile };
+      if (issueFile) issueDir = path.dirname(seriesFile);
+    }
   }
   const { resolveFonts } = await import('../fonts/roles.js');
   const { uncovered } = await import('../fonts/coverage.js');
