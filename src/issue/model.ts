@@ -78,6 +78,13 @@ export interface SeriesSettings {
   check?: CheckOptions;
   /** Absolute path of the series file that was merged in, if any. */
   seriesFile?: string;
+  /**
+   * Where each setting that was written came from: the issue file when it sets it, else the series file. Keyed by
+   * the setting's path joined with dots: `name`, `seriesLine`, `securityMark`, `offices`, `editors`, `serial`,
+   * `printCount`, `distribution`, `fonts.masthead` … `fonts.number`. A list's items are at `[...ref.path, i]` in
+   * `ref.file` (lists are replaced whole, never merged).
+   */
+  refs?: Record<string, SourceRef>;
 }
 
 export interface Item {

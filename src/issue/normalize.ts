@@ -88,6 +88,7 @@ export function normalize(input: NormalizeInput, sources: YamlSourceMap): { issu
 
   const series = seriesSettings(merged, origin, text);
   if (input.seriesFile) series.seriesFile = input.seriesFile;
+  series.refs = settingRefs(origin, (p) => hasPath(issueData, p) || hasPath(input.seriesData, p));
   const sections: Section[] = [];
   const contents: ContentsEntry[] = [];
   let counter = 0;
@@ -197,6 +198,25 @@ function seriesSettings(m: Raw, origin: (p: YamlPath) => string, text: (p: YamlP
   // Only the keys that were written: the rules fill in their own defaults for the rest.
   if (m.check !== undefined) settings.check = { ...(m.check as NonNullable<SeriesSettings['check']>) };
   return settings;
+}
+
+/** Settings whose place in the files is recorded in `SeriesSettings.refs` (see there). */
+const REF_PATHS: YamlPath[] = [
+  ['name'],
+  ['seriesLine'],
+  ['securityMark'],
+  ['offices'],
+  ['editors'],
+  ['serial'],
+  ['printCount'],
+  ['distribution'],
+  ...FONT_ROLES.map((r): YamlPath => ['fonts', r]),
+];
+
+function settingRefs(origin: (p: YamlPath) => string, written: (p: YamlPath) => boolean): Record<string, SourceRef> {
+  const refs: Record<string, SourceRef> = {};
+  for (const p of REF_PATHS) if (written(p)) refs[p.join('.')] = { file: origin(p), path: p };
+  return refs;
 }
 
 function looksLikePath(name: string): boolean {

@@ -224,10 +224,22 @@ describe('font-coverage', () => {
     ]);
     expect(f.map((x) => x.offset)).toEqual([1, 3]);
   });
-  it('uses the role of the text (title → heading) and is silent when covered or without fonts', () => {
+  it('uses the role of the text (name → masthead, title → heading) and is silent when covered or without fonts', () => {
     const seen: string[] = [];
-    expect(run(fontCoverage, body('正文。'), { coverage: (role) => (seen.push(role), []) })).toEqual([]);
-    expect(seen).toEqual(['heading', 'body', 'body']);
+    expect(run(fontCoverage, body('正文。'), { coverage: (role, text) => (seen.push(`${role} ${text}`), []) })).toEqual([]);
+    expect(seen).toEqual(expect.arrayContaining(['masthead 姑苏信息', 'heading 动态', 'heading 标题', 'body 正文。', 'body 区发改局']));
     expect(run(fontCoverage, body('喆。'))).toEqual([]);
+  });
+  it('a title set in two roles (body and contents) is one finding naming both', () => {
+    const issue = body('正文。');
+    issue.contents = [{ kind: 'item', label: '标题', number: 1, target: issue.sections[0]!.items[0]!.id }];
+    const f = run(fontCoverage, issue, { coverage: (_role, text) => [...text.matchAll(/题/gu)].map((m) => m.index) });
+    expect(f).toHaveLength(1);
+    expect(fontCoverage.messages(f[0]!.data).zh).toContain('在标题、楷体字体中没有字形');
+  });
+  it('a character of the layout\'s own wording is reported with where it is used', () => {
+    const f = run(fontCoverage, body('正文。'), { coverage: (role, text) => (role === 'body' ? [...text.matchAll(/（/gu)].map((m) => m.index) : []) });
+    expect(f).toHaveLength(1);
+    expect(fontCoverage.messages(f[0]!.data).zh).toMatch(/“（”.*正文字体中没有字形（用在版式自带的文字/);
   });
 });

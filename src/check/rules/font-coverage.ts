@@ -1,37 +1,76 @@
 /**
- * font-coverage: every character is in one of the fonts configured for the role it is set in (title → heading,
- * body and source → body, editor's note → kai). A missing glyph prints as a blank box, so it is an error that
- * names the character and its code point. Coverage comes from a callback, so check/ never loads fonts.
+ * font-coverage: every character the issue puts on paper is in one of the fonts configured for the role it is set
+ * in — the masthead name, the series line, offices, editors, serial, section labels, titles, notes, paragraphs,
+ * the contents, the footer, the layout's own wording and page numbers (the list is `textsByRole`, shared with the
+ * build). A missing glyph prints as a blank box, so it is an error that names the character and its code point.
+ * Coverage comes from a callback, so check/ never loads fonts.
  */
 import type { Rule, Finding } from './types.js';
 import { codePointLabel } from './chars.js';
-import { textsOf } from './texts.js';
+import { textsByRole, type RoleTextKind } from '../texts-by-role.js';
 
-const ROLE_ZH: Record<string, string> = { masthead: '报头', body: '正文', heading: '标题', kai: '楷体', number: '数字' };
+const ROLE_ZH: Record<string, string> = { masthead: '报头', body: '正文', heading: '标题', kai: '楷体', number: '页码' };
+const ROLE_ORDER = Object.keys(ROLE_ZH);
+
+/** Where a derived text comes from (its characters are not written as such in the file). */
+const DERIVED: Partial<Record<RoleTextKind, { zh: string; en: string }>> = {
+  issueLine: { zh: '期号行', en: 'the issue line' },
+  date: { zh: '日期行', en: 'the date line' },
+  contentsNumber: { zh: '目录的编号', en: 'the numbers of the contents' },
+  contentsTitle: { zh: '目录', en: 'the contents' },
+  pageNumber: { zh: '页码', en: 'the page numbers' },
+  layout: { zh: '版式自带的文字（【】、编者按：、责任编辑：等）', en: 'the wording the layout adds (【】, 编者按：, 责任编辑：…)' },
+};
 
 export const fontCoverage: Rule = {
   id: 'font-coverage',
   defaultSeverity: 'error',
   fixable: false,
   description: { zh: '所有字符都应有字体可用', en: 'Every character is covered by the configured fonts' },
-  messages: (d) => ({
-    zh: `字符“${d.char}”（${d.codePoint}）在${ROLE_ZH[String(d.role)] ?? d.role}字体中没有字形`,
-    en: `character "${d.char}" (${d.codePoint}) is not in any ${d.role} font`,
-  }),
+  messages: (d) => {
+    // `role` may list several roles ("heading,kai": a title is set in the body and in the contents).
+    const roles = String(d.role).split(',').sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b));
+    const zh = `字符“${d.char}”（${d.codePoint}）在${roles.map((r) => ROLE_ZH[r] ?? r).join('、')}字体中没有字形`;
+    const en = `character "${d.char}" (${d.codePoint}) is not in any ${roles.join(' or ')} font`;
+    const keys = roles.map((r) => `fonts.${r}`);
+    if (!d.fromZh) return { zh: `${zh}；请换用其他字，或在 ${keys.join('、')} 中加入含有它的字体`, en: `${en}; use another character, or add a font that has it to ${keys.join(' and ')}` };
+    return {
+      zh: `${zh}（用在${d.fromZh}中）；请在 ${keys.join('、')} 中换用含有它的字体`,
+      en: `${en} (used in ${d.fromEn}); set ${keys.join(' and ')} to a font that has it`,
+    };
+  },
   check: ({ issue, coverage }) => {
     if (!coverage) return [];
     const out: Finding[] = [];
-    for (const site of textsOf(issue)) {
-      const t = site.text.text;
+    // One finding per character and place; a place set in two roles (a title: heading and contents) names both.
+    const byPlace = new Map<string, Finding>();
+    for (const site of textsByRole(issue)) {
+      const t = site.text;
+      const from = site.exact ? undefined : DERIVED[site.kind];
       // One report per character per text: a missing font would otherwise flood the output.
       const seen = new Set<string>();
       for (const i of coverage(site.role, t)) {
         const cp = t.codePointAt(i);
         if (cp === undefined) continue;
         const char = String.fromCodePoint(cp);
-        if (seen.has(char)) continue;
+        // Spaces are not drawn (the layout sets them as room), so they need no glyph.
+        if (/\s/u.test(char) || seen.has(char)) continue;
         seen.add(char);
-        out.push({ at: { text: site.text, ref: site.text.ref }, offset: i, data: { char, codePoint: codePointLabel(char), role: site.role } });
+        const offset = site.exact ? i : 0;
+        const place = JSON.stringify([site.ref.file, site.ref.path, site.ref.offset ?? 0, offset, char]);
+        const known = byPlace.get(place);
+        if (known) {
+          const roles = String(known.data.role).split(',');
+          if (!roles.includes(site.role)) known.data.role = [...roles, site.role].join(',');
+          continue;
+        }
+        const f: Finding = {
+          at: { ref: site.ref },
+          offset,
+          data: { char, codePoint: codePointLabel(char), role: site.role, ...(from ? { fromZh: from.zh, fromEn: from.en } : {}) },
+        };
+        byPlace.set(place, f);
+        out.push(f);
       }
     }
     return out;
