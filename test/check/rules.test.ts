@@ -34,6 +34,15 @@ describe('punct-halfwidth', () => {
     const f = run(punctHalfwidth, body('企业 , 推动发展。'));
     expect(applyTo('企业 , 推动发展。', f)).toBe('企业，推动发展。');
   });
+  it('hits . and , after a figure that ends a Chinese sentence, but not a list number or a decimal', () => {
+    for (const [text, fixed] of [
+      ['增长12%.一是加强。', '增长12%。一是加强。'],
+      ['共3个，增长12.一是加强。', '共3个，增长12。一是加强。'],
+      ['增长12%,二是推进。', '增长12%，二是推进。'],
+      ['完成30,二是推进。', '完成30，二是推进。'],
+    ]) expect(applyTo(text!, run(punctHalfwidth, body(text!))), text).toBe(fixed);
+    expect(run(punctHalfwidth, body(['1.加强管理；2.推进改革。', '主要有：1.加强管理。', '增长1.5倍，达12.5%。']))).toEqual([]);
+  });
   it('misses decimals, codes, times, URLs and English', () => {
     const ok = '融资1.4万余家，“5·19中国旅游日”，“宝藏姑苏6.0”，(GS)简字001号，下午3:30开会，详见https://www.suzhou.gov.cn/a,b.html。He said: "don\'t".';
     expect(run(punctHalfwidth, body(ok))).toEqual([]);
@@ -82,6 +91,20 @@ describe('punct-repeated', () => {
     expect(f[1]!.fix).toBeUndefined();
     expect(applyTo('明方向，，亮品牌，。', f)).toBe('明方向，亮品牌，。');
   });
+  it('a run continues across spaces; a half-width comma is the same mark as a full-width one', () => {
+    for (const [text, fixed] of [
+      ['企业， ，推动。', '企业，推动。'],
+      ['企业 , ，推动。', '企业 ，推动。'],
+      ['会议强调。 。要加强。', '会议强调。要加强。'],
+    ]) {
+      const f = run(punctRepeated, body(text!));
+      expect(f, text).toHaveLength(1);
+      expect(applyTo(text!, f), text).toBe(fixed);
+    }
+    expect(run(punctRepeated, body('明方向， 。亮品牌。'))).toMatchObject([{ offset: 3, messageId: 'conflict', data: { chars: '，。' } }]);
+    // A space after a mark that no mark follows is not part of a run.
+    expect(run(punctRepeated, body('明方向， 亮品牌。'))).toEqual([]);
+  });
   it('misses …… —— and ？！', () => expect(run(punctRepeated, body('真的吗？！前沿阵地——驿站……'))).toEqual([]));
 });
 
@@ -90,6 +113,14 @@ describe('space-in-han', () => {
     const f = run(spaceInHan, body('组织社区 卫生服务中心，　家庭医生。'));
     expect(f.map((x) => x.offset)).toEqual([4, 12]);
     expect(applyTo('组织社区 卫生服务中心，　家庭医生。', f)).toBe('组织社区卫生服务中心，家庭医生。');
+  });
+  it('hits a space between Han and a mark, and between two marks', () => {
+    for (const [text, fixed] of [
+      ['会议强调 。 要加强。', '会议强调。要加强。'],
+      ['“好” “坏”都要说。', '“好”“坏”都要说。'],
+      ['企业， ，推动。', '企业，，推动。'],
+      ['《规划》 （试行）。', '《规划》（试行）。'],
+    ]) expect(applyTo(text!, run(spaceInHan, body(text!))), text).toBe(fixed);
   });
   it('misses spaces next to digits and Latin', () => expect(run(spaceInHan, body('覆盖 10 家，开展 AED 使用。'))).toEqual([]));
 });
@@ -115,6 +146,10 @@ describe('ordinal-sequence', () => {
   it('hits a repeated and an out-of-order ordinal across paragraphs', () => {
     const f = run(ordinalSequence, body(['一是甲。二是乙。', '二是丙。', '第一，甲；第三，乙；第二，丙。']));
     expect(f.map((x) => x.messageId)).toEqual(['repeated', 'skipped', 'order']);
+  });
+  it('an ordinal after a half-width stop starts a clause: 12%.一是 … ,二是 is in order', () => {
+    expect(run(ordinalSequence, body('增长12%.一是加强调度,二是推进。'))).toEqual([]);
+    expect(run(ordinalSequence, body('增长12%.一是加强调度,三是推进。'))).toMatchObject([{ messageId: 'skipped', data: { expected: '二是' } }]);
   });
   it('hits （一）（三）', () => expect(run(ordinalSequence, body('（一）甲。（三）乙。'))).toMatchObject([{ offset: 5 }]));
   it('misses a good sequence and words that only look like ordinals', () => {

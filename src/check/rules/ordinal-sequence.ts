@@ -11,8 +11,8 @@ import { items } from './texts.js';
 
 const NUM = '[一二三四五六七八九十]{1,3}';
 const STYLES = [
-  { style: 'shi', re: new RegExp(`(?<=^|[。；;，,：:！？\\s“（])(${NUM})是`, 'gu'), show: (n: string) => `${n}是` },
-  { style: 'di', re: new RegExp(`(?<=^|[。；;，,：:！？\\s“（])第(${NUM})(?=[，、：,:是])`, 'gu'), show: (n: string) => `第${n}` },
+  { style: 'shi', re: new RegExp(`(?<=^|[。；;，,：:！？.．\\s“（])(${NUM})是`, 'gu'), show: (n: string) => `${n}是` },
+  { style: 'di', re: new RegExp(`(?<=^|[。；;，,：:！？.．\\s“（])第(${NUM})(?=[，、：,:是])`, 'gu'), show: (n: string) => `第${n}` },
   { style: 'paren', re: new RegExp(`[（(](${NUM})[）)]`, 'gu'), show: (n: string) => `（${n}）` },
 ] as const;
 

@@ -5,7 +5,7 @@
  */
 import type { Rule, Finding, TextEdit } from './types.js';
 import type { Text } from '../../issue/model.js';
-import { isAsciiAlnum, isChinese, isCjkPunct, isHan, isSpace } from './chars.js';
+import { isAsciiAlnum, isAsciiDigit, isChinese, isCjkPunct, isHan, isSpace } from './chars.js';
 import { textsOf } from './texts.js';
 
 const SIMPLE: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
@@ -29,6 +29,14 @@ function nextSolid(t: string, i: number): number {
   let j = i + 1;
   while (j < t.length && isSpace(t[j])) j++;
   return j;
+}
+
+/** Whether the `.` at i ends a list number: digits (no %) at the start of the text or after punctuation or a space. */
+function listNumber(t: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && isAsciiDigit(t[j])) j--;
+  if (j === i - 1) return false;
+  return j < 0 || isSpace(t[j]) || (isCjkPunct(t[j]) && !'”’）》'.includes(t[j]!));
 }
 
 function finding(text: Text, offset: number, char: string, replacement: string, fix?: TextEdit[]): Finding {
@@ -55,8 +63,10 @@ export function checkText(text: Text): Finding[] {
     } else if (ch === '.') {
       const p = t[i - 1];
       const n = t[i + 1];
-      // A full stop after Chinese, not a decimal point, an abbreviation or an ellipsis.
-      if (!(isHan(p) || (isCjkPunct(p) && '”’）》'.includes(p!)))) continue;
+      // A full stop after Chinese, not a decimal point, an abbreviation or an ellipsis; or after a figure that ends a
+      // Chinese sentence ("增长12%.一是", "共3个.二是"), but not a list number ("1.加强管理" at the start of a clause).
+      const afterFigure = (p === '%' || isAsciiDigit(p)) && isHan(n) && !listNumber(t, i);
+      if (!(isHan(p) || (isCjkPunct(p) && '”’）》'.includes(p!)) || afterFigure)) continue;
       if (isAsciiAlnum(n) || n === '.') continue;
       const end = nextSolid(t, i) >= t.length ? t.length : i + 1;
       out.push(finding(text, i, '.', '。', [{ start: i, end, text: '。' }]));

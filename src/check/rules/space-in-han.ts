@@ -1,11 +1,12 @@
 /**
- * space-in-han: a space between two Han characters, or between Han and Chinese punctuation. Chinese has no
- * word spaces, so such a space is a typing or pasting slip (often a line break from a PDF). Spaces next to
- * digits and Latin letters are a house-style matter (see number-spacing) and are left alone here.
+ * space-in-han: a space with Chinese text on both sides — Han characters or Chinese punctuation (汉 汉, 汉 。,
+ * ” “, ， ，). Chinese has no word spaces, and full-width marks carry their own room, so such a space is a typing
+ * or pasting slip (often a line break from a PDF). Spaces next to digits and Latin letters are a house-style
+ * matter (see number-spacing) and are left alone here.
  */
 import type { Rule, Finding } from './types.js';
 import type { Text } from '../../issue/model.js';
-import { isChinese, isHan, isSpace } from './chars.js';
+import { isChinese, isSpace } from './chars.js';
 import { textsOf } from './texts.js';
 
 export function checkText(text: Text): Finding[] {
@@ -17,7 +18,7 @@ export function checkText(text: Text): Finding[] {
     while (j < t.length && isSpace(t[j])) j++;
     const before = t[i - 1];
     const after = t[j];
-    if ((isHan(before) && isChinese(after)) || (isChinese(before) && isHan(after))) {
+    if (isChinese(before) && isChinese(after)) {
       out.push({ at: { text, ref: text.ref }, offset: i, data: { before: before!, after: after! }, fix: [{ start: i, end: j, text: '' }] });
     }
     i = j;
