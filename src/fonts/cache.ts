@@ -2,7 +2,8 @@
  * The process-wide font cache: each font file is read once, and each face (file + PostScript name) is parsed
  * once with fontkit. Opening one file under two names makes pdfkit re-parse it on every use (typesetting.md §5),
  * so every consumer (metrics, coverage, the PDF renderer) goes through here and shares the same `Font` object.
- * This cache is the only global state of the font code.
+ * This cache is the font code's global state; the lazy faces (roles.ts) and the subset memo (subset.ts) hang off it
+ * and are dropped with it.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -26,6 +27,9 @@ const sparseByFont = new WeakMap<Font, SparseFont>();
 const bytesByFont = new WeakMap<Font, Uint8Array>();
 const fontsByKey = new Map<string, LoadedFont>();
 let fileReads = 0;
+/** Counts clears, so that what other modules derived from the cache (lazy faces) is dropped with it. */
+let generation = 0;
+export const fontCacheGeneration = (): number => generation;
 let parses = 0;
 
 /** How many files were read and faces parsed so far (for tests and --verbose timings). */
@@ -200,6 +204,7 @@ export function facesIn(file: string): string[] {
 
 /** Forgets everything (tests; a long-running watcher after fonts change on disk). */
 export function clearFontCache(): void {
+  generation++;
   bytesByFile.clear();
   sparseByFile.clear();
   fontsByKey.clear();

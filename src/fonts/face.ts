@@ -172,11 +172,6 @@ export function getFace(file: string, postscriptName?: string): KitFace {
   return face;
 }
 
-/** Whether a `FontFace` carries a fontkit font the renderer can embed. */
-export function isKitFace(face: FontFace): face is KitFace | LazyFace {
-  return face instanceof KitFace || face instanceof LazyFace;
-}
-
 /**
  * A face whose file is opened on first use. Role chains end in stand-in faces that a document may never need
  * (every character found in the official face): those 15 MB files are then never read. Key, name and file are

@@ -12,6 +12,7 @@ import type { FontRole, FontSettings, SeriesSettings } from '../issue/model.js';
 import type { FontChain, Fonts } from '../typeset/types.js';
 import { FontError } from './errors.js';
 import { LazyFace } from './face.js';
+import { fontCacheGeneration } from './cache.js';
 import { FONT_EXTENSIONS, FontIndex, systemFontDirs, type FontOrigin } from './discovery.js';
 import { readFaceNames } from './sfnt-names.js';
 
@@ -252,8 +253,14 @@ export async function resolveFonts(
 
 /** One LazyFace per (file, name) for the whole process, so chains that share a file share its caches. */
 const lazyFaces = new Map<string, LazyFace>();
+let lazyGeneration = fontCacheGeneration();
 function faceFor(file: string, ps: string): LazyFace {
   const key = `${file}#${ps}`;
+  // After clearFontCache (fonts changed on disk in --watch), faces are made afresh over the new files.
+  if (lazyGeneration !== fontCacheGeneration()) {
+    lazyFaces.clear();
+    lazyGeneration = fontCacheGeneration();
+  }
   let f = lazyFaces.get(key);
   if (!f) lazyFaces.set(key, (f = new LazyFace(file, ps)));
   return f;

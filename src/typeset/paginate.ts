@@ -77,8 +77,9 @@ export function paginate(flow: FlowItem[], opts: PageFlowOptions, resume?: { ite
       if (it.index === 0 && take === 1) take = 0; // orphan
       if (rest - take === 1) take -= 1; // widow
       if (it.index === 0 && take === 1) take = 0;
-      if (take <= 0 && slot === 0) take = Math.min(rest, room); // a page cannot hold it otherwise
     }
+    // On an empty page every rule yields: a page that cannot hold the lines together must hold them apart.
+    if (take <= 0 && slot === 0) take = Math.min(rest, room);
     if (take <= 0) {
       newPage();
       continue;

@@ -65,15 +65,26 @@ export function setParagraph(builder: AtomBuilder, spec: ParagraphSpec): SetPara
   return p;
 }
 
+/**
+ * The atoms of a paragraph's text, built once per spans array: setting it again narrower (to fill a page) only
+ * breaks the lines again.
+ */
+function atomsOf(builder: AtomBuilder, spec: ParagraphSpec, maxWidth: number): { atoms: Atoms; m: Measure } {
+  const hit = builder.memo.get(spec.spans);
+  if (hit && hit.trailer === spec.trailer && hit.maxWidth === maxWidth) return hit as { atoms: Atoms; m: Measure };
+  const atoms = builder.build(spec.trailer ? [...spec.spans, spec.trailer] : spec.spans, maxWidth);
+  const entry = { trailer: spec.trailer, maxWidth, atoms, m: new Measure(atoms) };
+  builder.memo.set(spec.spans, entry);
+  return entry;
+}
+
 function set(builder: AtomBuilder, spec: ParagraphSpec): SetParagraph {
   const left = spec.left ?? 0;
   const indent = spec.indent ?? 0;
   const hangW = spec.hang?.width ?? 0;
   const measure = (i: number): number => spec.width - left - hangW - (i === 0 ? indent : 0);
-  const spans = spec.trailer ? [...spec.spans, spec.trailer] : spec.spans;
-  const atoms = builder.build(spans, Math.max(1, Math.min(measure(0), measure(1))));
-  const m = new Measure(atoms);
-  const trailerSpan = spec.trailer ? spans.length - 1 : -1;
+  const { atoms, m } = atomsOf(builder, spec, Math.max(1, Math.min(measure(0), measure(1))));
+  const trailerSpan = spec.trailer ? spec.spans.length : -1;
   let tStart = atoms.n;
   if (trailerSpan >= 0) {
     tStart = 0;

@@ -54,7 +54,7 @@ export interface GlyphRun {
   gids: number[];
   /** Absolute x of each glyph's origin. */
   xs: number[];
-  /** Natural advance of each glyph in pt (the renderer writes it as the glyph's width). */
+  /** Natural advance of each glyph in pt (for measuring; the PDF records the font's own advance). */
   advances: number[];
   /** The text each glyph stands for, for the PDF's text layer (ToUnicode). */
   texts: string[];

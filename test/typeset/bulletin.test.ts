@@ -118,3 +118,52 @@ describe('the bulletin layout (fake metrics)', () => {
     expect(name.map((r) => `${r.font}:${r.texts.join('')}`)).toEqual(['b:姑', 'a:苏信息']);
   });
 });
+
+describe('edge cases (review)', () => {
+  const anchorsOf = (l: Layout) => new Set(l.pages.flatMap((p) => p.items.flatMap((i) => (i.kind === 'anchor' ? [i.name] : []))));
+  const linksOf = (l: Layout) => l.pages.flatMap((p) => p.items.flatMap((i) => (i.kind === 'link' ? [i.target] : [])));
+
+  test('items without text keep their title, source and anchor; no contents link dangles', () => {
+    const odd = structuredClone(issue);
+    odd.sections[1]!.items[0]!.paragraphs = [];
+    odd.sections[0]!.items[1]!.paragraphs = [];
+    const bare = odd.sections[0]!.items[2]!;
+    bare.paragraphs = [];
+    delete bare.title;
+    delete bare.source;
+    const l = layoutIssue(odd, fakeFonts());
+    const all = l.pages.map((_, i) => l.pages[i]!.items.filter((x): x is GlyphRun => x.kind === 'run').map((r) => r.texts.join('')).join('')).join('');
+    expect(all).toContain(`（${odd.sections[1]!.items[0]!.source!.text}）`);
+    const anchors = anchorsOf(l);
+    for (const t of linksOf(l)) expect(anchors.has(t)).toBe(true);
+  });
+
+  test('a long office wraps onto lines of its own, and the date never overprints it', () => {
+    const long = structuredClone(issue);
+    long.series.offices = ['中共苏州市姑苏区委员会苏州国家历史文化名城保护区党工委办公室'];
+    const runs = layoutIssue(long, fakeFonts()).pages[0]!.items.filter((i): i is GlyphRun => i.kind === 'run' && i.size === 16);
+    const byY = new Map<number, GlyphRun[]>();
+    for (const r of runs) byY.set(r.y, [...(byY.get(r.y) ?? []), r]);
+    for (const rs of byY.values()) {
+      const spans = rs.map((r) => [r.xs[0]!, r.xs[r.xs.length - 1]! + r.advances[r.advances.length - 1]!] as const).sort((a, b) => a[0] - b[0]);
+      for (let k = 1; k < spans.length; k++) expect(spans[k]![0]).toBeGreaterThanOrEqual(spans[k - 1]![1] - 0.01);
+    }
+    expect(runs.map((r) => r.texts.join('')).join('')).toContain(long.dateText.replace(/ /g, ''));
+  });
+
+  test('a listed section without numbers lists its titles without a stray "."', () => {
+    const listed = structuredClone(issue);
+    listed.contents = [{ kind: 'item', label: '没有编号的条目', target: listed.sections[0]!.items[0]!.id }];
+    const p1 = layoutIssue(listed, fakeFonts()).pages[0]!.items.filter((i): i is GlyphRun => i.kind === 'run');
+    const text = p1.map((r) => r.texts.join('')).join('');
+    expect(text).toContain('没有编号的条目');
+    expect(text).not.toContain('.没有编号的条目');
+  });
+
+  test('a footer taller than a page still starts on the page', () => {
+    const tall = structuredClone(issue);
+    tall.series.distribution = Array.from({ length: 25 }, (_, i) => ({ label: `送${i}`, recipients: { text: '各部委办局', ref: tall.sections[0]!.ref } }));
+    const l = layoutIssue(tall, fakeFonts());
+    for (const p of l.pages) for (const i of p.items) if (i.kind === 'rule' || i.kind === 'run') expect(i.kind === 'rule' ? i.y1 : i.y).toBeGreaterThan(0);
+  });
+});

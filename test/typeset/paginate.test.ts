@@ -95,3 +95,11 @@ test('resuming at a page’s first line places the rest exactly as a full run do
   expect(tail.placements).toEqual(full.placements.slice(k));
   expect(tail.pages).toBe(full.pages);
 });
+
+test('one line per page, with a source that must stay with its line: every line is placed, nothing loops', () => {
+  const f = flow(2, 2);
+  f[1]!.keepWithPrev = true;
+  f[3]!.keepWithPrev = true;
+  const plan = paginate(f, { linesPerPage: 1, firstPageStart: 0, footerSlots: 0 });
+  expect(plan.placements).toHaveLength(4);
+});

@@ -61,8 +61,10 @@ function layoutItem(item: Item, builder: AtomBuilder, st: Styles, flow: Flow): v
 
 function layoutBullet(item: Item, builder: AtomBuilder, st: Styles, flow: Flow): void {
   const { grid } = st;
-  item.paragraphs.forEach((p, i) => {
-    const last = i === item.paragraphs.length - 1;
+  // A brief with no text still shows its title and source (and keeps its anchor).
+  const paras = item.paragraphs.length ? item.paragraphs : [{ text: '', ref: item.ref }];
+  paras.forEach((p, i) => {
+    const last = i === paras.length - 1;
     const spans: Span[] = [];
     if (i === 0 && item.title) spans.push(st.body(item.title.text, 'heading', item.title.ref));
     spans.push(st.body(p.text, 'body', p.ref));

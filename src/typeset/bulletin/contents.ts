@@ -26,13 +26,12 @@ export function layoutContents(issue: Issue, builder: AtomBuilder, st: Styles, f
       flow.add(() => setParagraph(builder, { spans, width: grid.width, align: 'left', left: grid.pitch }), grid.bodySize, { link: entry.target, keepWithNext: true });
       continue;
     }
-    const spec = {
-      spans: [st.body(entry.label, 'kai', titleRefs.get(entry.target))],
-      width: grid.width,
-      align: 'justify' as const,
-      left,
-      hang: { label: st.body(`${entry.number ?? ''}.`, 'kai'), width: numberWidth },
-    };
+    const spans = [st.body(entry.label, 'kai', titleRefs.get(entry.target))];
+    // An item of a listed but unnumbered section has no number: its title starts in the titles' column.
+    const spec =
+      entry.number === undefined
+        ? { spans, width: grid.width, align: 'justify' as const, left: left + numberWidth }
+        : { spans, width: grid.width, align: 'justify' as const, left, hang: { label: st.body(`${entry.number}.`, 'kai'), width: numberWidth } };
     flow.add(() => setParagraph(builder, spec), grid.bodySize, { link: entry.target });
   }
 }

@@ -41,12 +41,13 @@ export function layoutIssue(issue: Issue, fonts: Fonts, cache?: LayoutCache): La
     const y = gridBaseline(grid, p.slot, bl.size);
     page.items.push(...placeRuns(bl.line.runs, grid.left, y));
     const cellTop = grid.top + p.slot * grid.linePitch;
-    if (bl.anchor) page.items.push({ kind: 'anchor', name: bl.anchor, x: grid.left, y: cellTop });
+    for (const name of bl.anchors ?? (bl.anchor ? [bl.anchor] : [])) page.items.push({ kind: 'anchor', name, x: grid.left, y: cellTop });
     if (bl.link) {
       page.items.push({ kind: 'link', x: grid.left + bl.line.start, y: cellTop, w: bl.line.end - bl.line.start, h: grid.linePitch, target: bl.link });
     }
   }
-  if (footer) pages[plan.footerPage]!.items.push(...footer.draw(grid.linesPerPage - footer.slots));
+  // A footer taller than a page (dozens of distribution lines) starts at the top and runs past the type area.
+  if (footer) pages[plan.footerPage]!.items.push(...footer.draw(Math.max(0, grid.linesPerPage - footer.slots)));
   pages.forEach((page, i) => page.items.push(...layoutPageNumber(i + 1, builder, st, fonts, issue.series.page.pageNumbers)));
   return {
     width: grid.pageWidth,

@@ -9,6 +9,8 @@ export interface BodyLine extends FlowItem {
   size: number;
   /** Named destination at this line. */
   anchor?: string;
+  /** Several destinations at this line (those of empty paragraphs before it, carried over, and its own). */
+  anchors?: string[];
   /** The whole line links to this anchor. */
   link?: string;
 }
@@ -51,17 +53,31 @@ export class Flow {
   /** The grid lines of paragraphs `from` on (all of them by default). */
   lines(from = 0): BodyLine[] {
     const out: BodyLine[] = [];
-    this.paras.forEach((p, para) => {
-      if (para < from) return;
+    // The anchors of paragraphs that set no line (empty text) go to the next line, so no link dangles; empty
+    // paragraphs just before `from` count too, since their anchors land on its first line.
+    let start = from;
+    while (start > 0 && this.paras[start - 1]!.set.lines.length === 0) start--;
+    let pending: string[] = [];
+    for (let para = start; para < this.paras.length; para++) {
+      const p = this.paras[para]!;
+      if (p.set.lines.length === 0) {
+        if (p.extra.anchor) pending.push(p.extra.anchor);
+        continue;
+      }
       p.set.lines.forEach((line, index) => {
         const l: BodyLine = { line, size: p.size, para, index, count: p.set.lines.length };
-        if (index === 0 && p.extra.anchor) l.anchor = p.extra.anchor;
+        if (index === 0) {
+          const anchors = [...pending, ...(p.extra.anchor ? [p.extra.anchor] : [])];
+          if (anchors.length === 1) l.anchor = anchors[0]!;
+          else if (anchors.length > 1) l.anchors = anchors;
+          pending = [];
+        }
         if (p.extra.link) l.link = p.extra.link;
         if (p.extra.keepWithNext) l.keepWithNext = true;
         if (line.trailerOnly) l.keepWithPrev = true;
         out.push(l);
       });
-    });
+    }
     return out;
   }
 

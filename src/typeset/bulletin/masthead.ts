@@ -6,7 +6,7 @@
  */
 import type { Issue } from '../../issue/model.js';
 import type { AtomBuilder } from '../text/atoms.js';
-import { gridBaseline } from '../geometry.js';
+import { EM_BOX_ASCENT, gridBaseline } from '../geometry.js';
 import { naturalWidth, setParagraph } from '../paragraph.js';
 import type { GlyphRun, MissingChar, PageItem } from '../types.js';
 import type { Styles } from './style.js';
@@ -48,7 +48,7 @@ export function layoutMasthead(issue: Issue, builder: AtomBuilder, st: Styles): 
   const ink = natural - NAME_SPACING_EM * size;
   const scale = ink > grid.width ? grid.width / ink : 1;
   const bandTop = grid.top + slot * grid.linePitch;
-  const baseline = bandTop + (NAME_SLOTS * grid.linePitch - size) / 2 + 0.88 * size;
+  const baseline = bandTop + (NAME_SLOTS * grid.linePitch - size) / 2 + EM_BOX_ASCENT * size;
   const set = setParagraph(builder, { spans: [name], width: scale < 1 ? natural : grid.width, align: scale < 1 ? 'left' : 'center' });
   missing.push(...set.missing);
   // Centre the ink, not the spacing after it.
@@ -62,16 +62,22 @@ export function layoutMasthead(issue: Issue, builder: AtomBuilder, st: Styles): 
   if (s.seriesLine) line([{ ...st.body(`（${s.seriesLine}）`, 'kai'), colour: red }], 'center', grid.bodySize);
   line([st.body(issue.issueLine)], 'center', grid.bodySize);
   const offices = s.offices.length ? s.offices : [''];
+  if (offices.every((o) => o === '')) slot++; // no office: the date still needs its line
   offices.forEach((office, i) => {
-    const y = gridBaseline(grid, slot, grid.bodySize);
-    const left = setParagraph(builder, { spans: [st.body(office)], width: grid.width, align: 'left' });
-    missing.push(...left.missing);
-    for (const l of left.lines) items.push(...placeRuns(l.runs, grid.left, y));
-    if (i === offices.length - 1) {
-      const right = setParagraph(builder, { spans: [st.body(issue.dateText)], width: grid.width, align: 'right' });
-      for (const l of right.lines) items.push(...placeRuns(l.runs, grid.left, y));
+    const set = setParagraph(builder, { spans: [st.body(office)], width: grid.width, align: 'left' });
+    missing.push(...set.missing);
+    for (const l of set.lines) {
+      items.push(...placeRuns(l.runs, grid.left, gridBaseline(grid, slot, grid.bodySize)));
+      slot++;
     }
-    slot++;
+    if (i === offices.length - 1) {
+      // The date goes on the right of the last office's last line, or on a line of its own when they would meet.
+      const date = setParagraph(builder, { spans: [st.body(issue.dateText)], width: grid.width, align: 'right' });
+      const last = set.lines[set.lines.length - 1];
+      const d = date.lines[0];
+      if (last && d && last.end + grid.pitch > d.start) slot++;
+      for (const l of date.lines) items.push(...placeRuns(l.runs, grid.left, gridBaseline(grid, slot - 1, grid.bodySize)));
+    }
   });
   // The rule takes a grid line of its own, a quarter down it: clear of the date above, with air below it.
   const ruleY = grid.top + (slot + 0.25) * grid.linePitch;

@@ -116,6 +116,8 @@ export class AtomBuilder {
   private readonly wide = new Map<FontRole, Map<number, Wide>>();
   /** Identifies the fonts, for keys of a LayoutCache. */
   readonly fontsKey: string;
+  /** Atoms already built for a paragraph's spans (paragraph.ts), so setting it again only re-breaks it. */
+  readonly memo = new WeakMap<Span[], { trailer: Span | undefined; maxWidth: number; atoms: Atoms; m: unknown }>();
   constructor(
     private readonly fonts: Fonts,
     readonly cache?: LayoutCache,
