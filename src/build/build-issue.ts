@@ -2,6 +2,7 @@
  * One issue file → one PDF on disk: load and validate, resolve fonts, lay out, render, write atomically.
  * Every failure comes back as a Diagnostic; nothing is written unless the whole build succeeded.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { msg } from '../i18n/lang.js';
@@ -14,12 +15,21 @@ import type { LayoutCache } from '../typeset/layout-cache.js';
 import type { Layout, MissingChar } from '../typeset/types.js';
 import { renderPdf, type DocInfo } from '../render/pdf.js';
 import { WriteError, writeFileAtomic } from '../render/write-atomic.js';
+import { checkIssue } from '../check/run.js';
+import { rules as allRules } from '../check/rules/index.js';
+import { placeholder } from '../check/rules/placeholder.js';
+import { pinnedToday } from '../workflow/today.js';
 
 export interface BuildOptions {
   /** Output path; default: the issue file with .pdf. */
   output?: string;
   /** Build even when a character has no font (it shows as a blank box), with a warning instead of an error. */
   allowMissingGlyphs?: boolean;
+  /**
+   * Run the editorial rules of `bulletin check` (those that look at one issue) and build only when none reports an
+   * error. Without it only `placeholder` runs, and its findings are warnings: a draft still builds, but not silently.
+   */
+  strict?: boolean;
   /** The environment (SOURCE_DATE_EPOCH). */
   env?: NodeJS.ProcessEnv;
   /** Set paragraphs kept from earlier builds in this process (the watch path); none for a one-off build. */
@@ -49,6 +59,8 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   const read = [abs, issue?.series.seriesFile].filter((f): f is string => !!f).map((f) => path.resolve(f));
   const fail = (d?: Diagnostic): BuildResult => ({ ok: false, file: abs, diagnostics: d ? [...diagnostics, d] : diagnostics, inputs: read });
   if (!issue || diagnostics.some((d) => d.severity === 'error')) return fail();
+  diagnostics.push(...editorial(issue, loaded.sources, abs, options));
+  if (diagnostics.some((d) => d.severity === 'error')) return fail();
 
   const output = path.resolve(options.output ?? defaultOutput(abs));
   if (read.includes(output)) {
@@ -79,7 +91,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   try {
     writeFileAtomic(output, bytes);
   } catch (e) {
-    if (e instanceof WriteError) return fail(at(output, 'io', e.msg));
+    if (e instanceof WriteError) return fail(at(output, 'io', writeMessage(e)));
     throw e;
   }
   return { ok: true, file: abs, output, diagnostics, fonts: fonts.report, pages: layout.pages.length, inputs: read };
@@ -119,6 +131,38 @@ function unusableFontFiles(issue: Issue, report: RoleReport[], sources: SourceMa
     }
   }
   return out;
+}
+
+/**
+ * The write error's own words, except that "the output folder does not exist" is said only when it does not: a
+ * folder that exists but refuses new files with ENOENT (/proc, some mounts) cannot be written to.
+ */
+function writeMessage(e: WriteError): Diagnostic['message'] {
+  const dir = path.dirname(e.file);
+  if (e.code === 'ENOENT' && (e.cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
+    let isDir = false;
+    try {
+      isDir = statSync(dir).isDirectory();
+    } catch {
+      /* it really is missing */
+    }
+    if (isDir) return msg(`无法在文件夹 ${dir} 中写入文件（这个文件夹不允许新建文件）：${e.file}`, `cannot write ${e.file}: the folder ${dir} does not allow new files`);
+  }
+  return e.msg;
+}
+
+/**
+ * What `bulletin check` would say about this one issue: only the placeholders (【待填写】, TODO), as warnings, or —
+ * with `strict` — every rule that needs no other issue, at the severity the series file gives it. Font coverage is
+ * left to the build, which checks the glyphs it actually sets.
+ */
+function editorial(issue: Issue, sources: SourceMap, file: string, options: BuildOptions): Diagnostic[] {
+  if (!options.strict) {
+    return checkIssue(issue, sources, { rules: [placeholder] }).diagnostics.map((d) => ({ ...d, severity: 'warning' as const }));
+  }
+  const pinned = pinnedToday(options.env ?? process.env);
+  if ('error' in pinned) return [at(file, 'bulletin-today', pinned.message)];
+  return checkIssue(issue, sources, { ...pinned, rules: allRules.filter((r) => r.id !== 'font-coverage') }).diagnostics;
 }
 
 function at(file: string, rule: string, message: Diagnostic['message'], line = 1, column = 1): Diagnostic {

@@ -136,17 +136,15 @@ export function watchIssue(file: string, options: WatchOptions): Watcher {
  */
 export async function runWatch(file: string, options: BuildOptions, lang: 'zh' | 'en'): Promise<number> {
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
-  const { displayPath, formatStylish } = await import('../check/formats/stylish.js');
+  const { displayPath } = await import('../check/formats/stylish.js');
+  const { formatFindings } = await import('../cli/findings.js');
   let lastGood: string | null = null;
   const w = watchIssue(file, {
     ...options,
     onBuild(r, ms, reason) {
       const when = new Date().toTimeString().slice(0, 8);
       const why = reason ? t(`（${reason} 有改动）`, ` (${reason} changed)`) : '';
-      if (r.diagnostics.length) {
-        const text = formatStylish(r.diagnostics, lang, 1).split('\n').slice(0, r.diagnostics.length).join('\n');
-        process.stderr.write(text + '\n');
-      }
+      process.stderr.write(formatFindings(r.diagnostics, lang));
       const took = ms.toFixed(ms < 100 ? 1 : 0);
       if (r.ok) {
         lastGood = r.output!;

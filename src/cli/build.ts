@@ -16,6 +16,8 @@ export interface BuildCommandOptions {
   watch?: boolean;
   /** Worker threads for several files (default: the number of cores). */
   jobs?: number;
+  /** Build only issues `bulletin check` finds no error in (rules that look at one issue). */
+  strict?: boolean;
 }
 
 export const registerBuild: CommandRegistration = (program: Command, ctx) => {
@@ -27,15 +29,18 @@ export const registerBuild: CommandRegistration = (program: Command, ctx) => {
     .option('--allow-missing-glyphs', ctx.t('有字符在所有字体中都没有时，仍然生成 PDF（只给出警告）', 'build even when a character is in no font (a warning, not an error)'))
     .option('--verbose', ctx.t('显示每个字体角色使用的字体文件', 'show which font file serves each role'))
     .option('-w, --watch', ctx.t('监视简报、系列设置和字体文件，有改动就重新生成（只用于单个文件）', 'rebuild whenever the issue, its series file or its fonts change (single file only)'))
+    .option('--strict', ctx.t('先按 bulletin check 的规则检查这一期，有错误（如【待填写】）就不生成 PDF', 'check the issue with bulletin check\'s rules first and build nothing if there is an error (such as 【待填写】)'))
     .option('-j, --jobs <n>', ctx.t('同时生成的文件数（工作线程），默认为 CPU 核数', 'files built at once (worker threads); default: the number of cores'))
     .addHelpText(
       'after',
       ctx.t(
-        '\n示例：\n  bulletin build examples/gusu-022.yaml\n  bulletin build issue.yaml -o 第22期.pdf --verbose\n  bulletin build issues/\n\n退出码：0 成功；1 有文件生成失败；2 用法或读写错误',
-        '\nExamples:\n  bulletin build examples/gusu-022.yaml\n  bulletin build issue.yaml -o issue22.pdf --verbose\n  bulletin build issues/\n\nExit codes: 0 built; 1 some file failed; 2 usage or I/O error',
+        '\n示例：\n  bulletin build examples/gusu-022.yaml\n  bulletin build issue.yaml -o 第22期.pdf --verbose\n  bulletin build issues/ --jobs 2\n  bulletin build issue.yaml --watch\n  bulletin build issues/ --strict\n\n' +
+          '还有【待填写】等占位文字时照样生成 PDF，并逐处给出警告；--strict 则不生成。\n\n退出码：0 成功（可能有警告）；1 有文件没有生成；2 用法错误，或文件无法读取/写入',
+        '\nExamples:\n  bulletin build examples/gusu-022.yaml\n  bulletin build issue.yaml -o issue22.pdf --verbose\n  bulletin build issues/ --jobs 2\n  bulletin build issue.yaml --watch\n  bulletin build issues/ --strict\n\n' +
+          'Placeholders such as 【待填写】 left in an issue are listed as warnings and the PDF is still built; with --strict it is not.\n\nExit codes: 0 built (warnings allowed); 1 some file was not built; 2 usage error, or a file could not be read/written',
       ),
     )
-    .action(async (files: string[], opts: { output?: string; allowMissingGlyphs?: boolean; verbose?: boolean; watch?: boolean; jobs?: string }) => {
+    .action(async (files: string[], opts: { output?: string; allowMissingGlyphs?: boolean; verbose?: boolean; watch?: boolean; jobs?: string; strict?: boolean }) => {
       const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
       if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
         process.stderr.write(ctx.t(`bulletin build：--jobs 要是正整数，不能是 ${opts.jobs}\n`, `bulletin build: --jobs takes a positive whole number, not ${opts.jobs}\n`));
@@ -54,8 +59,9 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
     process.stderr.write(t('bulletin build：-o 只能用于单个输入文件\n', 'bulletin build: -o takes a single input file\n'));
     return 2;
   }
-  const { displayPath, formatStylish } = await import('../check/formats/stylish.js');
-  if (expanded.diagnostics.length) process.stderr.write(findings(expanded.diagnostics, lang, formatStylish));
+  const { displayPath } = await import('../check/formats/stylish.js');
+  const { formatFindings } = await import('./findings.js');
+  if (expanded.diagnostics.length) process.stderr.write(formatFindings(expanded.diagnostics, lang));
   if (files.length === 0) {
     if (!expanded.diagnostics.length) process.stderr.write(t('bulletin build：没有找到 .yaml 文件\n', 'bulletin build: no .yaml files found\n'));
     return 2;
@@ -63,12 +69,23 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
   // A series file given by name: say what it is, rather than list the issue fields it lacks.
   const series = files.filter((f) => isSeriesFileName(f));
   for (const f of series) {
-    process.stderr.write(findings([notAnIssue(f)], lang, formatStylish));
+    process.stderr.write(formatFindings([notAnIssue(f)], lang));
     process.stdout.write(t(`✖ ${displayPath(f)}：未生成 PDF\n`, `✖ ${displayPath(f)}: no PDF written\n`));
   }
   const issues = files.filter((f) => !isSeriesFileName(f));
   if (issues.length === 0) return 1;
-  const buildOptions = { ...(options.output ? { output: options.output } : {}), allowMissingGlyphs: !!options.allowMissingGlyphs };
+  if (options.strict) {
+    const { today } = await import('../workflow/today.js');
+    const day = today();
+    if ('error' in day) {
+      process.stderr.write(`${t('bulletin build：', 'bulletin build: ')}${day.message[lang]}\n`);
+      return 2;
+    }
+  }
+  if (options.output && !/\.pdf$/i.test(options.output)) {
+    process.stderr.write(t(`bulletin build：注意：输出文件 ${options.output} 不以 .pdf 结尾，写入的仍是 PDF\n`, `bulletin build: note: the output ${options.output} does not end in .pdf; a PDF is written all the same\n`));
+  }
+  const buildOptions = { ...(options.output ? { output: options.output } : {}), allowMissingGlyphs: !!options.allowMissingGlyphs, strict: !!options.strict };
   if (options.watch) {
     if (files.length !== 1) {
       process.stderr.write(t('bulletin build：--watch 只能用于单个输入文件\n', 'bulletin build: --watch takes a single input file\n'));
@@ -84,7 +101,7 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
     const { file } = item;
     const ms = Math.round(item.ms);
     const r = item.result ?? { ok: false, file, diagnostics: [internal(file, item.crash ?? '')] };
-    if (r.diagnostics.length) process.stderr.write(findings(r.diagnostics, lang, formatStylish));
+    if (r.diagnostics.length) process.stderr.write(formatFindings(r.diagnostics, lang));
     if (options.verbose && r.fonts) {
       for (const f of r.fonts) {
         const kind = f.official ? t('正式字体', 'official') : f.standIn ? t('替代字体', 'stand-in') : t('配置的字体', 'configured');
@@ -92,7 +109,9 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
       }
     }
     if (r.ok) {
-      process.stdout.write(t(`✓ ${displayPath(file)} → ${displayPath(r.output!)}（${r.pages} 页，${ms} 毫秒）\n`, `✓ ${displayPath(file)} → ${displayPath(r.output!)} (${r.pages} pages, ${ms} ms)\n`));
+      const w = r.diagnostics.filter((d) => d.severity === 'warning').length;
+      const warned = w ? t(`，${w} 个警告`, `, ${w} warning${w > 1 ? 's' : ''}`) : '';
+      process.stdout.write(t(`✓ ${displayPath(file)} → ${displayPath(r.output!)}（${r.pages} 页，${ms} 毫秒${warned}）\n`, `✓ ${displayPath(file)} → ${displayPath(r.output!)} (${r.pages} pages, ${ms} ms${warned})\n`));
     } else {
       failed++;
       if (r.diagnostics.some((d) => d.rule === 'io')) ioFailed = true;
@@ -127,7 +146,3 @@ function internal(file: string, message: string): Diagnostic {
   return { file, line: 1, column: 1, severity: 'error', rule: 'internal', message: { zh: `内部错误：${message}`, en: `internal error: ${message}` } };
 }
 
-function findings(diagnostics: Diagnostic[], lang: Lang, format: (d: Diagnostic[], l: Lang, n: number) => string): string {
-  // The stylish formatter's last line is a summary for `check`; a build prints its own.
-  return format(diagnostics, lang, 1).split('\n').slice(0, diagnostics.length).join('\n') + '\n';
-}

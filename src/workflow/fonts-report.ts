@@ -81,10 +81,8 @@ export async function fontsReport(issueFile: string | undefined, lang: Lang, cwd
       if (loaded.diagnostics.some((d) => d.severity === 'error')) {
         return cannotRead(loaded.diagnostics, { zh: `系列设置文件 ${seriesFile} 有问题，先用 bulletin check 修正上面的问题`, en: `the series file ${seriesFile} has problems; fix them first (bulletin check)` });
       }
-      if (loaded.diagnostics.length) {
-        const { formatStylish } = await import('../check/formats/stylish.js');
-        process.stderr.write(formatStylish(loaded.diagnostics, lang, 1).split('\n').slice(0, loaded.diagnostics.length).join('\n') + '\n');
-      }
+      const { formatFindings } = await import('../cli/findings.js');
+      process.stderr.write(formatFindings(loaded.diagnostics, lang));
       const data = (loaded.documents.get(seriesFile)?.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}) as { fonts?: Record<string, string | string[]>; fontPaths?: string[] };
       settings = { ...seriesFonts(data), seriesFile };
       if (issueFile) issueDir = path.dirname(seriesFile);
