@@ -94,11 +94,6 @@ export function checkIssue(issue: Issue, sources: SourceMap, options: RunOptions
   return finish(out);
 }
 
-/** The contract from the brief: diagnostics only. */
-export function runRules(issue: Issue, sources: SourceMap, options: RunOptions = {}): Diagnostic[] {
-  return checkIssue(issue, sources, options).diagnostics;
-}
-
 /**
  * Several issues of a series (files given together, or a folder): each is checked with the issue before it
  * as `previous`, and the numbering rules run over the whole sorted run.

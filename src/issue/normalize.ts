@@ -21,6 +21,7 @@ import type {
 import { hasPath } from './series.js';
 import type { YamlPath, YamlSourceMap } from './source-map.js';
 import { cutParagraphs } from './text.js';
+import { readIsoDate } from './validate.js';
 
 /** What normalisation starts from: validated data of the issue file and (optionally) the series file. */
 export interface NormalizeInput {
@@ -44,10 +45,14 @@ export function formatIssueLine(number: number, yearNumber: number | undefined, 
   return yearNumber === undefined ? `第 ${number} 期` : `第 ${number} 期（${year} 年 ${yearNumber} 期）`;
 }
 
+/**
+ * A YYYY-MM-DD text as a real calendar day (2026-02-30 is not one), or undefined. The one date parser of the
+ * issue format (validate.ts reports why a date is not real); other commands can take their days from it too.
+ */
 export function parseDate(iso: string): IssueDate | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return undefined;
-  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), iso };
+  const d = readIsoDate(iso);
+  if (!d || d.why) return undefined;
+  return { year: d.year, month: d.month, day: d.day, iso };
 }
 
 /**

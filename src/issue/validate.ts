@@ -95,11 +95,6 @@ export function validateFile(kind: FileKind, file: string, data: unknown, source
   return diagnostics;
 }
 
-/** Schema of the issue file, as JSON (for `bulletin schema` and editors). */
-export function issueSchemaUrl(): URL {
-  return new URL('../../schemas/bulletin.schema.json', import.meta.url);
-}
-
 function pointerToPath(pointer: string): YamlPath {
   if (!pointer) return [];
   return pointer
@@ -131,7 +126,11 @@ function simplify(errors: ErrorObject[]): ErrorObject[] {
     const best = candidates[0];
     out.push(...(best ?? [a]));
   }
-  return out;
+  // A value outside an enum is often of the wrong type too (`punct-halfwidth: 3`): the enum error, which lists the
+  // allowed values, says all the type error says.
+  const parent = (e: ErrorObject) => e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/'));
+  const enums = new Set(out.filter((e) => e.keyword === 'enum').map((e) => `${e.instancePath}\u0000${parent(e)}`));
+  return out.filter((e) => e.keyword !== 'type' || !enums.has(`${e.instancePath}\u0000${parent(e)}`));
 }
 
 const TYPE_ZH: Record<string, string> = {
@@ -310,15 +309,25 @@ export function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-/** Why a YYYY-MM-DD date does not exist, or undefined when it does. */
-export function impossibleDate(iso: string): Message | undefined {
+/**
+ * The one reading of a YYYY-MM-DD date (the issue's `date`; `parseDate` in normalize.ts builds on it): its parts,
+ * and `why` it is not a real calendar day when it is not. Undefined when the text is not in that form at all.
+ */
+export function readIsoDate(iso: string): { year: number; month: number; day: number; why?: Message } | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return undefined;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12) return msg(`没有 ${month} 月`, `there is no month ${month}`);
+  if (month < 1 || month > 12) return { year, month, day, why: msg(`没有 ${month} 月`, `there is no month ${month}`) };
   const days = month === 2 && isLeap(year) ? 29 : DAYS[month - 1]!;
-  if (day < 1 || day > days) return msg(`${year} 年 ${month} 月只有 ${days} 天`, `${year}-${String(month).padStart(2, '0')} has only ${days} days`);
-  return undefined;
+  if (day < 1 || day > days) {
+    return { year, month, day, why: msg(`${year} 年 ${month} 月只有 ${days} 天`, `${year}-${String(month).padStart(2, '0')} has only ${days} days`) };
+  }
+  return { year, month, day };
+}
+
+/** Why a YYYY-MM-DD date does not exist, or undefined when it does (or is not in that form). */
+export function impossibleDate(iso: string): Message | undefined {
+  return readIsoDate(iso)?.why;
 }
 
 function checkDate(file: string, data: unknown, sources: YamlSourceMap): Diagnostic[] {

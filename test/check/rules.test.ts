@@ -15,7 +15,6 @@ import { titleSentence } from '../../src/check/rules/title-sentence.js';
 import { titleLength } from '../../src/check/rules/title-length.js';
 import { titleDuplicate } from '../../src/check/rules/title-duplicate.js';
 import { itemRepeated } from '../../src/check/rules/item-repeated.js';
-import { dateValid } from '../../src/check/rules/date-valid.js';
 import { dateFuture } from '../../src/check/rules/date-future.js';
 import { dateOrder } from '../../src/check/rules/date-order.js';
 import { fontCoverage } from '../../src/check/rules/font-coverage.js';
@@ -213,10 +212,6 @@ describe('titles', () => {
 });
 
 describe('dates', () => {
-  it('date-valid hits 2026-02-30, misses 2024-02-29', () => {
-    expect(run(dateValid, makeIssue({ date: '2026-02-30', sections: [] }))).toMatchObject([{ at: { ref: { path: ['date'] } } }]);
-    expect(run(dateValid, makeIssue({ date: '2024-02-29', sections: [] }))).toEqual([]);
-  });
   it('date-future hits tomorrow, misses today, and can be allowed', () => {
     const today = new Date(2026, 4, 21, 9);
     expect(run(dateFuture, makeIssue({ date: '2026-05-22', sections: [] }), { today })).toHaveLength(1);

@@ -13,7 +13,6 @@ import { titleSentence } from './title-sentence.js';
 import { titleLength } from './title-length.js';
 import { titleDuplicate } from './title-duplicate.js';
 import { itemRepeated } from './item-repeated.js';
-import { dateValid } from './date-valid.js';
 import { dateFuture } from './date-future.js';
 import { dateOrder } from './date-order.js';
 import { fontCoverage } from './font-coverage.js';
@@ -38,7 +37,6 @@ export const rules: Rule[] = [
   titleLength,
   titleDuplicate,
   itemRepeated,
-  dateValid,
   dateFuture,
   dateOrder,
   fontCoverage,
