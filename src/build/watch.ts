@@ -12,6 +12,7 @@ import path from 'node:path';
 import { clearFontCache } from '../fonts/cache.js';
 import { LayoutCache } from '../typeset/layout-cache.js';
 import { buildIssue, type BuildOptions, type BuildResult } from './build-issue.js';
+import { translator } from '../i18n/lang.js';
 
 export interface WatchOptions extends BuildOptions {
   /** Quiet time after the last change before rebuilding (ms). */
@@ -135,9 +136,9 @@ export function watchIssue(file: string, options: WatchOptions): Watcher {
  * note that the last good PDF was kept when a rebuild failed. Runs until the process is interrupted.
  */
 export async function runWatch(file: string, options: BuildOptions, lang: 'zh' | 'en'): Promise<number> {
-  const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  const t = translator(lang);
   const { displayPath } = await import('../check/formats/stylish.js');
-  const { formatFindings } = await import('../cli/findings.js');
+  const { formatFindings, internalErrorLine } = await import('../cli/findings.js');
   let lastGood: string | null = null;
   const w = watchIssue(file, {
     ...options,
@@ -156,7 +157,7 @@ export async function runWatch(file: string, options: BuildOptions, lang: 'zh' |
       process.stdout.write(t('正在监视改动（Ctrl+C 结束）…\n', 'watching for changes (Ctrl+C to stop)…\n'));
     },
     onCrash(e) {
-      process.stderr.write(t(`bulletin：内部错误：${e instanceof Error ? e.message : String(e)}\n`, `bulletin: internal error: ${e instanceof Error ? e.message : String(e)}\n`));
+      process.stderr.write(internalErrorLine(e, lang));
     },
   });
   await w.ready;

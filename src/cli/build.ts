@@ -5,7 +5,9 @@
 import type { Command } from 'commander';
 import type { Diagnostic, Lang } from '../diagnostics.js';
 import type { CommandRegistration } from './index.js';
+import { internalErrorText } from './findings.js';
 import { expandInputs, isSeriesFileName } from './inputs.js';
+import { translator } from '../i18n/lang.js';
 
 export interface BuildCommandOptions {
   lang: Lang;
@@ -52,7 +54,7 @@ export const registerBuild: CommandRegistration = (program: Command, ctx) => {
 
 export async function runBuild(inputs: string[], options: BuildCommandOptions): Promise<number> {
   const { lang } = options;
-  const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  const t = translator(lang);
   const expanded = await expandInputs(inputs);
   const files = expanded.files;
   if (options.output && files.length !== 1) {
@@ -97,9 +99,11 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
   const { buildBatch, defaultJobs } = await import('../build/batch.js');
   let failed = series.length;
   let ioFailed = false;
+  let crashed = false;
   await buildBatch(issues, buildOptions, options.jobs ?? defaultJobs(), (item) => {
     const { file } = item;
     const ms = Math.round(item.ms);
+    if (!item.result || item.result.diagnostics.some((d) => d.rule === 'internal')) crashed = true;
     const r = item.result ?? { ok: false, file, diagnostics: [internal(file, item.crash ?? '')] };
     if (r.diagnostics.length) process.stderr.write(formatFindings(r.diagnostics, lang));
     if (options.verbose && r.fonts) {
@@ -121,6 +125,8 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
   if (files.length > 1) {
     process.stdout.write(t(`共 ${files.length} 个文件：${files.length - failed} 个成功，${failed} 个失败\n`, `${files.length} files: ${files.length - failed} built, ${failed} failed\n`));
   }
+  // A build that crashed is a bug (exit 70), whatever else happened.
+  if (crashed) return 70;
   if (failed === 0 && expanded.diagnostics.length === 0) return 0;
   // One file that could not be read or written is an I/O failure; otherwise some file was not built.
   return ioFailed && files.length === 1 ? 2 : 1;
@@ -143,6 +149,6 @@ function notAnIssue(file: string): Diagnostic {
 
 /** A build that threw (a bug): reported as that file's failure, so the other files still get built. */
 function internal(file: string, message: string): Diagnostic {
-  return { file, line: 1, column: 1, severity: 'error', rule: 'internal', message: { zh: `内部错误：${message}`, en: `internal error: ${message}` } };
+  return { file, line: 1, column: 1, severity: 'error', rule: 'internal', message: internalErrorText(message) };
 }
 

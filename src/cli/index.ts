@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { Lang } from '../diagnostics.js';
-import { detectLang } from '../i18n/lang.js';
+import { detectLang, translator } from '../i18n/lang.js';
 import { registerBuild } from './build.js';
+import { internalErrorLine } from './findings.js';
 import { registerSchema } from './schema.js';
 import { registerNew } from './new.js';
 import { registerInit } from './init.js';
@@ -47,12 +48,40 @@ const registerCheck: CommandRegistration = (program, ctx) => {
 const COMMANDS: CommandRegistration[] = [registerCheck, registerBuild, registerNew, registerInit, registerFonts, registerSchema];
 
 const TITLES_ZH: Record<string, string> = {
-  'Usage:': '用法：',
+  // formatHelp puts one space after the title: "用法：  bulletin [选项] [命令]".
+  'Usage:': '用法： ',
   'Options:': '选项：',
   'Commands:': '命令：',
   'Arguments:': '参数：',
   'Global Options:': '全局选项：',
 };
+
+/** Commander's placeholders in usage lines and command lists, in Chinese help. */
+const WORDS_ZH: Record<string, string> = { '[options]': '[选项]', '[command]': '[命令]' };
+
+/** Columns a string takes in a terminal: CJK and full-width characters take two (so the help's columns line up). */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s.replace(/\u001b\[[0-9;]*m/g, '')) {
+    const cp = ch.codePointAt(0)!;
+    w += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd) ? 2 : 1;
+  }
+  return w;
+}
+
+/** The help's titles and placeholders in the user's language, with columns measured as the terminal shows them. */
+function helpConfig(lang: Lang) {
+  const word = (s: string) => (lang === 'zh' ? (WORDS_ZH[s] ?? s) : s);
+  return {
+    styleTitle: (s: string) => (lang === 'zh' ? (TITLES_ZH[s] ?? s) : s),
+    styleOptionText: word,
+    styleSubcommandText: word,
+    styleArgumentText: word,
+    displayWidth,
+    // Commander wraps descriptions at spaces only, which cuts Chinese text at the odd Latin word; the terminal wraps.
+    ...(lang === 'zh' ? { minWidthToWrap: Number.MAX_SAFE_INTEGER } : {}),
+  };
+}
 
 function version(): string {
   try {
@@ -64,13 +93,17 @@ function version(): string {
 }
 
 /** Commander's own error lines, in Chinese when the user reads Chinese. */
-function translateCommanderError(text: string, lang: Lang): string {
+export function translateCommanderError(text: string, lang: Lang): string {
   if (lang === 'en') return text;
   return text
     .replace(/^error: unknown command '(.*)'/m, "错误：没有 '$1' 这个命令；用 bulletin --help 查看可用的命令")
     .replace(/^error: missing required argument '(.*)'/m, "错误：缺少参数 '$1'")
-    .replace(/^error: unknown option '(.*)'/m, "错误：不认识的选项 '$1'")
+    .replace(/^error: required option '(.*)' not specified/m, "错误：缺少必需的选项 '$1'")
+    .replace(/^error: unknown option '(.*?)'/m, "错误：不认识的选项 '$1'")
     .replace(/^error: option '(.*)' argument missing/m, "错误：选项 '$1' 需要一个值")
+    .replace(/^error: option '(.*)' argument '(.*)' is invalid\.?/m, "错误：选项 '$1' 的值 '$2' 无效")
+    .replace(/^error: too many arguments for '(.*)'\. Expected (\d+) arguments? but got (\d+)\./m, "错误：参数太多：$1 最多 $2 个参数，给了 $3 个")
+    .replace(/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./m, '错误：参数太多：最多 $1 个参数，给了 $2 个')
     .replace(/^error: too many arguments.*/m, '错误：参数太多')
     .replace(/\(Did you mean (.*)\?\)/, '（你是不是想用 $1？）')
     .replace(/^error: /m, '错误：');
@@ -96,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
   const args = userArgs(argv);
   const requested = langFromArgv(args);
   const lang = detectLang(requested);
-  const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  const t = translator(lang);
   if (requested !== undefined && requested !== 'zh' && requested !== 'en') {
     process.stderr.write(t(`bulletin：--lang 只能是 zh 或 en，不能是 ${requested}\n`, `bulletin: --lang must be zh or en, not ${requested}\n`));
     return 2;
@@ -114,7 +147,7 @@ export async function main(argv: string[]): Promise<number> {
     .helpCommand('help [command]', t('显示某个命令的帮助', 'show help for a command'))
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureHelp({ styleTitle: (s) => (lang === 'zh' ? (TITLES_ZH[s] ?? s) : s) })
+    .configureHelp(helpConfig(lang))
     .addHelpText(
       'after',
       t(
@@ -131,7 +164,8 @@ export async function main(argv: string[]): Promise<number> {
   for (const sub of program.commands) {
     sub.helpOption('-h, --help', t('显示帮助', 'show help'));
     sub.exitOverride();
-    sub.configureHelp({ styleTitle: (s) => (lang === 'zh' ? (TITLES_ZH[s] ?? s) : s) });
+    sub.configureHelp(helpConfig(lang));
+    sub.showHelpAfterError(t(`（用 bulletin ${sub.name()} --help 查看用法和示例）`, `(bulletin ${sub.name()} --help shows the usage and examples)`));
   }
 
   if (args.length === 0) {
@@ -146,9 +180,9 @@ export async function main(argv: string[]): Promise<number> {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
       return 2;
     }
-    // Never a stack trace: one line, and the usage/internal exit code.
-    const detail = err instanceof Error ? err.message : String(err);
-    process.stderr.write(t(`bulletin：出错了：${detail}\n`, `bulletin: error: ${detail}\n`));
-    return 2;
+    // A bug of ours (an expected failure is a diagnostic or a message by now): one line, never a stack trace,
+    // exit 70 (EX_SOFTWARE) so scripts can tell it from a usage error (2).
+    process.stderr.write(internalErrorLine(err, lang));
+    return 70;
   }
 }

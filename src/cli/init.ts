@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Lang } from '../diagnostics.js';
 import type { CommandRegistration } from './index.js';
+import { translator } from '../i18n/lang.js';
 
 interface InitFlags {
   name?: string;
@@ -35,7 +36,7 @@ export const registerInit: CommandRegistration = (program: Command, ctx) => {
 };
 
 export async function runInit(dir: string, options: InitFlags & { lang: Lang; env?: NodeJS.ProcessEnv }): Promise<number> {
-  const t = (zh: string, en: string) => (options.lang === 'zh' ? zh : en);
+  const t = translator(options.lang);
   const { initSeries } = await import('../workflow/init-series.js');
   const { today } = await import('../workflow/today.js');
   const day = today(options.env);

@@ -24,3 +24,10 @@ export function pick(message: Message, lang: Lang): string {
 export function msg(zh: string, en: string): Message {
   return { zh, en };
 }
+
+/** `t(zh, en)`: the text in the user's language, for messages built in place (help, progress lines). */
+export type Translate = (zh: string, en: string) => string;
+
+export function translator(lang: Lang): Translate {
+  return (zh, en) => (lang === 'zh' ? zh : en);
+}

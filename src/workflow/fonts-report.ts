@@ -7,6 +7,7 @@ import type { Diagnostic, Lang, Message } from '../diagnostics.js';
 import type { FontRole, FontSettings, Issue, SeriesSettings } from '../issue/model.js';
 import { DEFAULT_FONTS } from '../issue/defaults.js';
 import { MAX_ALIAS_COUNT } from '../issue/parse.js';
+import { translator } from '../i18n/lang.js';
 
 const ROLE_ZH: Record<FontRole, string> = { masthead: '报头', body: '正文', heading: '标题', kai: '楷体', number: '页码' };
 
@@ -50,7 +51,7 @@ export function seriesFonts(data: { fonts?: Record<string, string | string[]>; f
 }
 
 export async function fontsReport(issueFile: string | undefined, lang: Lang, cwd = process.cwd()): Promise<number> {
-  const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  const t = translator(lang);
   let settings: Pick<SeriesSettings, 'fonts' | 'fontPaths' | 'seriesFile'> = { fonts: DEFAULT_FONTS, fontPaths: [] };
   let issueDir = cwd;
   let issue: Issue | undefined;

@@ -4,9 +4,10 @@ import path from 'node:path';
 import type { Lang } from '../diagnostics.js';
 import { defaultOutName, nextIssue } from './next-issue.js';
 import { today } from './today.js';
+import { translator } from '../i18n/lang.js';
 
 export async function createNextIssue(from: string, out: string | undefined, options: { lang: Lang; env?: NodeJS.ProcessEnv }): Promise<number> {
-  const t = (zh: string, en: string) => (options.lang === 'zh' ? zh : en);
+  const t = translator(options.lang);
   const say = (s: string) => process.stderr.write(`${s}\n`);
   const day = today(options.env);
   if ('error' in day) {
