@@ -94,16 +94,25 @@ export function checkIssue(issue: Issue, sources: SourceMap, options: RunOptions
   return finish(out);
 }
 
+/** One issue to check, with its positions and (optionally) its own font coverage (an issue may set its fonts). */
+export interface CheckEntry {
+  issue: Issue;
+  sources: SourceMap;
+  coverage?: CoverageFn;
+}
+
 /**
  * Several issues of a series (files given together, or a folder): each is checked with the issue before it
  * as `previous`, and the numbering rules run over the whole sorted run.
  */
-export function checkIssues(entries: { issue: Issue; sources: SourceMap }[], options: Omit<RunOptions, 'previous'> = {}): CheckResult {
+export function checkIssues(entries: CheckEntry[], options: Omit<RunOptions, 'previous'> = {}): CheckResult {
   const out: CheckResult = { diagnostics: [], fixes: [] };
   const sorted = sortIssues(entries.map((e) => e.issue));
   const sourcesOf = new Map(entries.map((e) => [e.issue, e.sources]));
+  const coverageOf = new Map(entries.map((e) => [e.issue, e.coverage]));
   sorted.forEach((issue, i) => {
-    const r = checkIssue(issue, sourcesOf.get(issue)!, { ...options, previous: i > 0 ? sorted[i - 1] : undefined });
+    const coverage = coverageOf.get(issue) ?? options.coverage;
+    const r = checkIssue(issue, sourcesOf.get(issue)!, { ...options, coverage, previous: i > 0 ? sorted[i - 1] : undefined });
     out.diagnostics.push(...r.diagnostics);
     out.fixes.push(...r.fixes);
   });

@@ -151,6 +151,20 @@ export function normalize(input: NormalizeInput, sources: YamlSourceMap): { issu
   return { issue, diagnostics };
 }
 
+/**
+ * The settings of a series file on its own (`bulletin check bulletin.series.yaml`), from its validated data: what
+ * the editorial rules can look at without an issue (distribution, offices, editors …). Unset name and offices stay
+ * empty: an issue may give them.
+ */
+export function normalizeSeries(file: string, data: Record<string, unknown>, sources: YamlSourceMap): SeriesSettings {
+  const origin = (): string => file;
+  const text = (p: YamlPath, value: unknown): Text => cut(file, p, String(value), false, sources)[0] ?? { text: '', ref: { file, path: p } };
+  const series = seriesSettings({ name: '', offices: [], ...data }, origin, text);
+  series.seriesFile = file;
+  series.refs = settingRefs(origin, (p) => hasPath(data, p));
+  return series;
+}
+
 function shorten(s: string): string {
   const first = s.split(/(?<=[。！？])/)[0] ?? s;
   return first.length > 40 ? `${first.slice(0, 39)}…` : first.replace(/。$/, '');

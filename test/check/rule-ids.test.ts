@@ -22,8 +22,9 @@ describe('rules: in the schema', () => {
     expect(inSchema.additionalProperties).toBe(false);
     for (const rule of [...rules, ...seriesRules]) {
       const s = inSchema.properties[rule.id]!;
-      expect(s.title, rule.id).toBe(`${rule.description.zh}${rule.fixable ? '（可自动修正）' : ''}`);
+      expect(s.title, rule.id).toBe(rule.description.zh);
       expect(s.description, rule.id).toContain(`默认 ${rule.defaultSeverity}`);
+      expect(s.description.includes('--fix'), rule.id).toBe(rule.fixable);
       expect(s.enum).toEqual(['off', 'warning', 'error']);
     }
     // Ids are unique (a second rule with the same id could not be configured on its own).

@@ -95,6 +95,23 @@ describe('bulletin check', () => {
     expect(r.out + r.err).not.toMatch(/\n\s+at /);
   });
 
+  it('a series file on its own gets the editorial rules its settings need (exit 1); a bad BULLETIN_TODAY exits 2', async () => {
+    const series = readFileSync(path.join(examples, '../test/fixtures/gusu.series.yaml'), 'utf8').replace('，党工委委员', ',党工委委员');
+    const dir = tempFiles({ 'bulletin.series.yaml': series });
+    const r = await run('--lang', 'zh', 'check', path.join(dir, 'bulletin.series.yaml'));
+    expect(r.out).toMatch(/bulletin\.series\.yaml:\d+:\d+ {2}error {2}中文中使用了半角标点“,”/);
+    expect(r.code).toBe(1);
+    vi.stubEnv('BULLETIN_TODAY', 'tomorrow');
+    try {
+      const bad = await run('--lang', 'zh', 'check', path.join(dir, 'bulletin.series.yaml'));
+      expect(bad.code).toBe(2);
+      expect(bad.err).toContain('bulletin check：环境变量 BULLETIN_TODAY=tomorrow 不是有效日期');
+      expect(bad.out).toBe('');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('a missing file exits 2', async () => {
     const r = await run('--lang', 'en', 'check', path.join(tempDir(), 'none.yaml'));
     expect(r.code).toBe(2);

@@ -4,7 +4,7 @@
  * exactly what is left to do) but can never be mistaken for finished content.
  */
 import type { Finding, Rule } from './types.js';
-import type { Issue } from '../../issue/model.js';
+import type { Issue, SourceRef } from '../../issue/model.js';
 import { textsOf } from './texts.js';
 
 export const PLACEHOLDER = '【待填写】';
@@ -36,17 +36,21 @@ export const placeholder: Rule = {
 /** Plain-string series settings `bulletin init` leaves to fill in (they are not Texts, so found by path). */
 function seriesFindings(issue: Issue): Finding[] {
   const s = issue.series;
-  const file = s.seriesFile ?? issue.file;
-  const fields: [(string | number)[], string | undefined, string, string][] = [
-    [['name'], s.name, '简报名称', 'bulletin name'],
-    [['seriesLine'], s.seriesLine, '名称下的一行', 'series line'],
-    [['securityMark'], s.securityMark, '密级标注', 'security mark'],
-    [['serial'], s.serial, '登记号', 'serial'],
-    ...s.offices.map((o, i): [(string | number)[], string, string, string] => [['offices', i], o, '编发单位', 'issuing office']),
-    ...s.editors.map((e, i): [(string | number)[], string, string, string] => [['editors', i], e, '责任编辑', 'editor']),
+  // In the file that sets it: the issue when it overrides the setting, else the series file.
+  const at = (key: string, index?: number): SourceRef => {
+    const ref = s.refs?.[key] ?? { file: s.seriesFile ?? issue.file, path: [key] };
+    return index === undefined ? ref : { file: ref.file, path: [...ref.path, index] };
+  };
+  const fields: [SourceRef, string | undefined, string, string][] = [
+    [at('name'), s.name, '简报名称', 'bulletin name'],
+    [at('seriesLine'), s.seriesLine, '名称下的一行', 'series line'],
+    [at('securityMark'), s.securityMark, '密级标注', 'security mark'],
+    [at('serial'), s.serial, '登记号', 'serial'],
+    ...s.offices.map((o, i): [SourceRef, string, string, string] => [at('offices', i), o, '编发单位', 'issuing office']),
+    ...s.editors.map((e, i): [SourceRef, string, string, string] => [at('editors', i), e, '责任编辑', 'editor']),
   ];
-  return fields.flatMap(([p, value, what, whatEn]) =>
-    [...(value ?? '').matchAll(MARKERS)].map((m) => ({ at: { ref: { file, path: p } }, offset: 0, data: { marker: m[0], what, whatEn } })),
+  return fields.flatMap(([ref, value, what, whatEn]) =>
+    [...(value ?? '').matchAll(MARKERS)].map((m) => ({ at: { ref }, offset: m.index, data: { marker: m[0], what, whatEn } })),
   );
 }
 
