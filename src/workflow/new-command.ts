@@ -1,52 +1,84 @@
-/** File handling for `bulletin new`: read the previous issue, pick the output name, write without overwriting. */
-import { readFile, writeFile } from 'node:fs/promises';
+/**
+ * File handling for `bulletin new`: load the previous issue as `check` would (so its problems are reported the
+ * same way, file:line:column), pick the output name, write without overwriting and never half a file.
+ */
+import { closeSync, openSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Lang } from '../diagnostics.js';
+import { isMap, isScalar, type Document } from 'yaml';
+import type { Diagnostic, Lang } from '../diagnostics.js';
+import { translator } from '../i18n/lang.js';
+import { describeFsError } from './fs-errors.js';
 import { defaultOutName, nextIssue } from './next-issue.js';
 import { today } from './today.js';
-import { translator } from '../i18n/lang.js';
+
+/** Top-level keys that describe one issue; every other top-level key is a setting the new issue inherits. */
+const ISSUE_KEYS = new Set(['number', 'yearNumber', 'date', 'sections', 'series']);
 
 export async function createNextIssue(from: string, out: string | undefined, options: { lang: Lang; env?: NodeJS.ProcessEnv }): Promise<number> {
-  const t = translator(options.lang);
-  const say = (s: string) => process.stderr.write(`${s}\n`);
+  const { lang } = options;
+  const t = translator(lang);
+  const say = (s: string) => process.stderr.write(`${t('bulletin new：', 'bulletin new: ')}${s}\n`);
   const day = today(options.env);
   if ('error' in day) {
-    say(t(`bulletin new：BULLETIN_TODAY=${day.error} 不是有效日期，应写成 YYYY-MM-DD`, `bulletin new: BULLETIN_TODAY=${day.error} is not a valid date; write YYYY-MM-DD`));
+    say(day.message[lang]);
     return 2;
   }
   const prevFile = path.resolve(from);
-  let prevText: string;
-  try {
-    prevText = await readFile(prevFile, 'utf8');
-  } catch (err) {
-    say(t(`bulletin new：无法读取上一期文件 ${from}：${reason(err, 'zh')}`, `bulletin new: cannot read the previous issue ${from}: ${reason(err, 'en')}`));
+  const { isSeriesFileName } = await import('../cli/inputs.js');
+  if (isSeriesFileName(prevFile)) {
+    say(t(`${from} 是系列设置文件，不是一期简报；--from 要写上一期的简报文件（如 gusu-022.yaml）`, `${from} is a series settings file, not an issue; --from takes the previous issue file (e.g. gusu-022.yaml)`));
     return 2;
   }
-  // The default name needs the previous number; compute against a provisional target first.
-  const provisional = out ? path.resolve(out) : prevFile;
-  const first = nextIssue(prevText, prevFile, provisional, day);
-  if (!first.ok) {
-    say(`${from}${first.line ? `:${first.line}` : ''}: ${first.message[options.lang]}`);
+
+  // The previous issue, read and validated as `check` does: its problems with line and column, in our words.
+  const { loadIssue } = await import('../issue/load.js');
+  const { formatFindings } = await import('../cli/findings.js');
+  const loaded = await loadIssue(prevFile);
+  process.stderr.write(formatFindings(loaded.diagnostics, lang));
+  if (!loaded.issue || loaded.diagnostics.some((d) => d.severity === 'error')) {
+    if (loaded.diagnostics.some((d) => d.rule === 'io')) {
+      say(t(`无法读取上一期文件 ${rel(prevFile)}（见上），没有生成新的一期`, `cannot read the previous issue ${rel(prevFile)} (see above); nothing was created`));
+      return 2;
+    }
+    say(t(`上一期文件 ${rel(prevFile)} 有问题，没有生成新的一期；请先改正上面的问题（bulletin check ${rel(prevFile)}）`, `the previous issue ${rel(prevFile)} has problems, nothing was created; fix the ones above first (bulletin check ${rel(prevFile)})`));
     return 1;
   }
-  const outFile = out ? path.resolve(out) : path.join(path.dirname(prevFile), defaultOutName(prevFile, first.next.number - 1, first.next.number));
-  if (outFile === prevFile) {
-    say(t('bulletin new：新文件不能与上一期是同一个文件', 'bulletin new: the new file cannot be the previous one'));
+  const { readText } = await import('../issue/read.js');
+  const read = await readText(prevFile);
+  if (read.text === undefined) {
+    process.stderr.write(formatFindings(read.diagnostics, lang));
     return 2;
   }
-  const result = out ? first : nextIssue(prevText, prevFile, outFile, day);
-  if (!result.ok) return 1;
-  try {
-    // 'wx': fail if it exists, atomically — never overwrite an issue someone has started writing.
-    await writeFile(outFile, result.next.text, { flag: 'wx' });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
-      say(t(`bulletin new：${rel(outFile)} 已经存在，不会覆盖；请换一个文件名，或先删除它`, `bulletin new: ${rel(outFile)} already exists and is not overwritten; choose another name or delete it first`));
+
+  // OUT may be a folder: the new file goes into it, under the default name.
+  const prevNumber = loaded.issue.number;
+  const defaultName = defaultOutName(prevFile, prevNumber, prevNumber + 1);
+  let outFile = out ? path.resolve(out) : path.join(path.dirname(prevFile), defaultName);
+  if (out && isFolder(outFile)) outFile = path.join(outFile, defaultName);
+  if (outFile === prevFile) {
+    say(t('新文件不能与上一期是同一个文件', 'the new file cannot be the previous one'));
+    return 2;
+  }
+
+  const result = nextIssue(read.text, prevFile, outFile, day);
+  if (!result.ok) {
+    const d: Diagnostic = { file: prevFile, line: result.line ?? 1, column: 1, severity: 'error', rule: 'new', message: result.message };
+    process.stderr.write(formatFindings([d], lang));
+    say(t('没有生成新的一期', 'nothing was created'));
+    return 1;
+  }
+
+  const written = writeNew(outFile, result.next.text);
+  if (written !== 'ok') {
+    if (written.code === 'EEXIST') {
+      say(t(`${rel(outFile)} 已经存在，不会覆盖；请换一个文件名，或先删除它`, `${rel(outFile)} already exists and is not overwritten; choose another name or delete it first`));
       return 1;
     }
-    say(t(`bulletin new：无法写入 ${rel(outFile)}：${reason(err, 'zh')}`, `bulletin new: cannot write ${rel(outFile)}: ${reason(err, 'en')}`));
+    const why = describeFsError(written);
+    say(t(`无法写入 ${rel(outFile)}：${why.zh}`, `cannot write ${rel(outFile)}: ${why.en}`));
     return 2;
   }
+
   const n = result.next;
   const line = n.yearNumber === undefined ? `第 ${n.number} 期` : `第 ${n.number} 期（${day.year} 年 ${n.yearNumber} 期）`;
   process.stdout.write(
@@ -55,18 +87,71 @@ export async function createNextIssue(from: string, out: string | undefined, opt
       `✓ created ${rel(outFile)}: issue ${n.number}${n.yearNumber === undefined ? '' : ` (${day.year} no. ${n.yearNumber})`}, ${n.date}\n  replace every 【待填写】 with this issue's content, then run: bulletin check ${rel(outFile)}\n`,
     ),
   );
+  // Settings the previous issue overrode its series file with are often one-offs (printCount: 80 for one issue):
+  // they are kept, and named, so the editor decides. A file without a series file holds every setting: no note.
+  const carried = loaded.issue.series.seriesFile ? carriedSettings(loaded.documents.get(prevFile), (offset) => loaded.sources.positionAt(prevFile, offset).line) : [];
+  if (carried.length > 0) {
+    const list = carried.map((c) => `${c.key}（第 ${c.line} 行）`).join('、');
+    const listEn = carried.map((c) => `${c.key} (line ${c.line})`).join(', ');
+    process.stdout.write(
+      t(
+        `  注意：上一期在简报文件中覆盖了系列设置，这些设置原样带到了新的一期：${list}；只适用于上一期的（如临时增印的 printCount），请在新文件中删去\n`,
+        `  note: the previous issue overrode series settings, and these were carried over as they were: ${listEn}; delete the ones meant for that issue only (such as a one-off printCount)\n`,
+      ),
+    );
+  }
   return 0;
+}
+
+/** Settings written in the previous issue file itself (not its series file), which the new file repeats. */
+export function carriedSettings(doc: Document | undefined, lineAt: (offset: number) => number): { key: string; line: number }[] {
+  if (!doc || !isMap(doc.contents)) return [];
+  const out: { key: string; line: number }[] = [];
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    if (ISSUE_KEYS.has(key)) continue;
+    const start = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+    out.push({ key, line: start === undefined ? 1 : lineAt(start) });
+  }
+  return out;
+}
+
+/** Exclusive create ('wx': never overwrite an issue someone has started); a failed write removes what it wrote. */
+function writeNew(file: string, text: string): 'ok' | NodeJS.ErrnoException {
+  let fd: number;
+  try {
+    fd = openSync(file, 'wx');
+  } catch (err) {
+    return err as NodeJS.ErrnoException;
+  }
+  try {
+    writeFileSync(fd, text);
+    closeSync(fd);
+    return 'ok';
+  } catch (err) {
+    try {
+      closeSync(fd);
+    } catch {
+      /* already failing */
+    }
+    try {
+      unlinkSync(file);
+    } catch {
+      /* nothing to remove */
+    }
+    return err as NodeJS.ErrnoException;
+  }
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function rel(file: string): string {
   const r = path.relative(process.cwd(), file);
   return r && !r.startsWith('..') ? r : file;
-}
-
-function reason(err: unknown, lang: Lang): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return lang === 'zh' ? '文件或文件夹不存在' : 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return lang === 'zh' ? '没有权限' : 'permission denied';
-  if (code === 'EISDIR') return lang === 'zh' ? '这是一个文件夹' : 'it is a folder';
-  return err instanceof Error ? err.message : String(err);
 }

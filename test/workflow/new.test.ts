@@ -101,10 +101,11 @@ describe('bulletin new', () => {
     expect(r.err).toContain('无法读取');
     r = await run('--lang', 'en', 'new', '--from', path.join(dir, 'a.yaml'));
     expect(r.code).toBe(1);
-    expect(r.err).toContain('no valid "date"');
+    expect(r.err).toMatch(/a\.yaml:1:1 {2}error {2}missing the required property "date".* {2}\(schema-required\)/);
     vi.stubEnv('BULLETIN_TODAY', '2027-02-30');
     r = await run('new', '--from', path.join(dir, 'a.yaml'));
     expect(r.code).toBe(2);
+    expect(r.err).toBe('bulletin new：环境变量 BULLETIN_TODAY=2027-02-30 不是有效日期，应写成 YYYY-MM-DD（如 2026-05-21），或者不设置（用今天的日期）\n');
     expect(existsSync(path.join(dir, 'a-2.yaml'))).toBe(false);
   });
 
