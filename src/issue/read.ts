@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
 import { msg } from '../i18n/lang.js';
 
@@ -21,10 +21,21 @@ function diag(file: string, rule: string, zh: string, en: string, line = 1, colu
  */
 export async function readText(file: string, maxBytes = MAX_FILE_BYTES): Promise<ReadResult> {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    const info = statSync(file);
+    // Opened without blocking and checked on the open file: a FIFO or a device named *.yaml would otherwise hang
+    // the read (or never end), and checking the name first could be fooled by a swap in between.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const info = fstatSync(fd);
     if (info.isDirectory()) {
       return { diagnostics: [diag(file, 'io', '这是一个文件夹，不是 YAML 文件', 'this is a directory, not a YAML file')] };
+    }
+    if (!info.isFile()) {
+      return {
+        diagnostics: [
+          diag(file, 'io', '这不是普通文件（而是管道、设备或套接字），不能作为简报文件读取', 'this is not a regular file (a pipe, device or socket); it cannot be read as an issue file'),
+        ],
+      };
     }
     if (info.size > maxBytes) {
       const mb = (info.size / 1024 / 1024).toFixed(1);
@@ -40,13 +51,23 @@ export async function readText(file: string, maxBytes = MAX_FILE_BYTES): Promise
         ],
       };
     }
-    bytes = readFileSync(file);
+    bytes = readFileSync(fd);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { diagnostics: [diag(file, 'io', '找不到这个文件', 'file not found')] };
     if (code === 'EACCES' || code === 'EPERM') return { diagnostics: [diag(file, 'io', '没有读取这个文件的权限', 'permission denied')] };
+    if (code === 'EISDIR') return { diagnostics: [diag(file, 'io', '这是一个文件夹，不是 YAML 文件', 'this is a directory, not a YAML file')] };
+    if (code === 'ENOTDIR') return { diagnostics: [diag(file, 'io', '找不到这个文件（路径中有一段是文件而不是文件夹）', 'file not found (part of the path is a file, not a folder)')] };
     const detail = (err as Error).message ?? String(err);
     return { diagnostics: [diag(file, 'io', `无法读取文件：${detail}`, `cannot read the file: ${detail}`)] };
+  } finally {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        /* nothing to do */
+      }
+    }
   }
   return decode(file, bytes);
 }
