@@ -1,6 +1,7 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Document } from 'yaml';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, Message } from '../diagnostics.js';
 import { isSeriesFileName } from '../cli/inputs.js';
 import { msg } from '../i18n/lang.js';
 import type { Issue, SourceMap } from './model.js';
@@ -73,9 +74,16 @@ async function load(file: string, options: LoadOptions, sources: YamlSourceMap, 
   let seriesFile: string | undefined;
   let seriesData: Raw | undefined;
   const named = own.data.series;
-  if (typeof named === 'string') {
+  // A `series:` the schema refused (true, "", a number) has been reported; no series file is looked for then.
+  const usable = named === undefined || named === false || (typeof named === 'string' && named.trim() !== '');
+  if (typeof named === 'string' && usable) {
     seriesFile = path.resolve(path.dirname(file), named);
-  } else if (!options.noSeries) {
+    const wrong = namedSeriesProblem(file, seriesFile, named);
+    if (wrong) {
+      diagnostics.push({ file, ...sources.nodePosition(file, ['series']), severity: 'error', rule: 'series-not-found', message: wrong });
+      seriesFile = undefined;
+    }
+  } else if (!options.noSeries && usable) {
     // `series: false`: the file carries every setting, and a bulletin.series.yaml above it must not creep in.
     seriesFile = named === false ? undefined : await findSeriesFile(file);
   }
@@ -103,6 +111,27 @@ async function load(file: string, options: LoadOptions, sources: YamlSourceMap, 
   const result = normalize({ file, issueData: own.data, merged, seriesFile, seriesData }, sources);
   diagnostics.push(...result.diagnostics);
   return { issue: result.issue, sources, documents, diagnostics };
+}
+
+/** Why `series: <named>` cannot be the issue's series file (the issue itself, a folder), or undefined. */
+function namedSeriesProblem(file: string, seriesFile: string, named: string): Message | undefined {
+  if (seriesFile === file) {
+    return msg(
+      `「series」指向本文件自己（${named}）：应为系列文件的路径（如 ../bulletin.series.yaml），或写 false 表示本文件自成一体`,
+      `"series" names this very file (${named}): give the path of a series file (e.g. ../bulletin.series.yaml), or false if this file carries every setting`,
+    );
+  }
+  let isDir = false;
+  try {
+    isDir = statSync(seriesFile).isDirectory();
+  } catch {
+    return undefined; // missing: reported when it is read
+  }
+  if (!isDir) return undefined;
+  return msg(
+    `「series」指向的是文件夹 ${named}（${seriesFile}），应为系列文件的路径，如 ${path.join(named, 'bulletin.series.yaml')}`,
+    `"series" names a folder, ${named} (${seriesFile}); give the path of the series file, e.g. ${path.join(named, 'bulletin.series.yaml')}`,
+  );
 }
 
 /** Validates a series file on its own (for `bulletin check bulletin.series.yaml`). */

@@ -69,10 +69,13 @@ export function normalize(input: NormalizeInput, sources: YamlSourceMap): { issu
     if (value === undefined || (Array.isArray(value) && value.length === 0)) {
       const what = key === 'name' ? '简报名称 name（如 姑苏信息）' : '编发单位 offices（如 - 苏州市姑苏区党政办公室）';
       const whatEn = key === 'name' ? 'the bulletin name "name" (e.g. 姑苏信息)' : 'the issuing offices "offices"';
+      // At the key when it is written (empty), else at the top of the issue file.
+      const where: YamlPath = [key];
+      const at = hasPath(issueData, where) ? { file, ...sources.keyPosition(file, where) }
+        : input.seriesFile && hasPath(input.seriesData, where) ? { file: input.seriesFile, ...sources.keyPosition(input.seriesFile, where) }
+        : { file, line: 1, column: 1 };
       diagnostics.push({
-        file,
-        line: 1,
-        column: 1,
+        ...at,
         severity: 'error',
         rule: 'series-required',
         message: msg(

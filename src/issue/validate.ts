@@ -87,7 +87,7 @@ export function validateFile(kind: FileKind, file: string, data: unknown, source
     );
     for (const error of errors) {
       if (error.keyword === 'required' && guessed.has(`${error.instancePath}/${String((error.params as { missingProperty?: unknown }).missingProperty)}`)) continue;
-      diagnostics.push(toDiagnostic(error, file, sources));
+      diagnostics.push(toDiagnostic(error, file, sources, kind));
     }
   }
   diagnostics.push(...checkDate(file, data, sources));
@@ -124,13 +124,55 @@ function simplify(errors: ErrorObject[]): ErrorObject[] {
     const candidates = [...branches.values()].filter((list) => !list.some((e) => e.keyword === 'type' && e.instancePath === a.instancePath));
     candidates.sort((x, y) => x.length - y.length);
     const best = candidates[0];
-    out.push(...(best ?? [a]));
+    // A branch that only says "not this value" (`series: true` against `const: false`) explains less than the
+    // anyOf's own message, which names what each branch accepts.
+    const valueOnly = best?.every((e) => (e.keyword === 'const' || e.keyword === 'enum') && e.instancePath === a.instancePath);
+    out.push(...(best && !valueOnly ? best : [a]));
   }
   // A value outside an enum is often of the wrong type too (`punct-halfwidth: 3`): the enum error, which lists the
   // allowed values, says all the type error says.
   const parent = (e: ErrorObject) => e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/'));
   const enums = new Set(out.filter((e) => e.keyword === 'enum').map((e) => `${e.instancePath}\u0000${parent(e)}`));
-  return out.filter((e) => e.keyword !== 'type' || !enums.has(`${e.instancePath}\u0000${parent(e)}`));
+  // An empty text fails `minLength` and the not-only-blanks pattern alike: "must not be empty" says it.
+  const empties = new Set(out.filter((e) => e.keyword === 'minLength').map((e) => `${e.instancePath}\u0000${parent(e)}`));
+  return out.filter((e) => {
+    const at = `${e.instancePath}\u0000${parent(e)}`;
+    if (e.keyword === 'type') return !enums.has(at);
+    if (e.keyword === 'pattern' && isNotBlank(e)) return !empties.has(at);
+    return true;
+  });
+}
+
+/** The schema's "not only blanks" pattern on texts (a title of spaces is as empty as none). */
+const NOT_BLANK = '\\S';
+function isNotBlank(e: ErrorObject): boolean {
+  return e.keyword === 'pattern' && (e.params as { pattern?: unknown }).pattern === NOT_BLANK;
+}
+
+/**
+ * English for the schema's descriptions (which are Chinese, for the editors' hover text), by property name: what
+ * a missing or malformed value is, in the English messages.
+ */
+const DESCRIPTION_EN: Record<string, string> = {
+  number: 'the issue number (第 N 期)',
+  yearNumber: 'the running number in the year',
+  date: 'the date of issue, written YYYY-MM-DD',
+  sections: 'the sections of this issue, in order',
+  items: 'the items of this section, in order',
+  label: 'the label: a section name without brackets (动态 → 【动态】), or a distribution line\'s 送, 报, 发, 抄送',
+  body: 'the text: one string (a blank line between paragraphs) or a list of paragraphs',
+  recipients: 'the recipients after the colon, separated by ，',
+  name: 'the bulletin name on the masthead',
+  offices: 'the issuing offices, one or more',
+  colour: 'the masthead colour: "#E60012", {cmyk: [0, 100, 100, 0]} or {rgb: [230, 0, 18]}',
+  cmyk: 'four percentages, 0–100',
+  series: 'the path of the series file (e.g. ../bulletin.series.yaml), or false (this file carries every setting)',
+  rgb: 'three values, 0–255',
+};
+
+/** A description without its closing full stop, to be followed by more of the sentence. */
+function clause(description: string | undefined): string {
+  return (description ?? '').replace(/[。.]+$/u, '');
 }
 
 const TYPE_ZH: Record<string, string> = {
@@ -171,6 +213,8 @@ interface SchemaInfo {
   examples?: unknown[];
   properties?: Record<string, { $ref?: string; title?: string; description?: string; examples?: unknown[] }>;
   definitions?: Record<string, SchemaInfo>;
+  anyOf?: SchemaInfo[];
+  oneOf?: SchemaInfo[];
 }
 
 function rootSchema(): SchemaInfo {
@@ -200,7 +244,7 @@ function example(schema: SchemaInfo | undefined): string {
   return typeof ex === 'string' ? ex : JSON.stringify(ex);
 }
 
-function toDiagnostic(error: ErrorObject, file: string, sources: YamlSourceMap): Diagnostic {
+function toDiagnostic(error: ErrorObject, file: string, sources: YamlSourceMap, kind: FileKind): Diagnostic {
   const path = pointerToPath(error.instancePath);
   const schema = error.parentSchema as SchemaInfo | undefined;
   const name = `「${label(path)}」${schema?.title ? `（${schema.title}）` : ''}`;
@@ -221,7 +265,7 @@ function toDiagnostic(error: ErrorObject, file: string, sources: YamlSourceMap):
       const subEx = example(sub);
       message = msg(
         `${path.length ? `${name}中` : ''}缺少必填项「${missing}」${what}${sub?.description ? `：${sub.description}` : ''}${subEx ? `例如 ${missing}: ${subEx}` : ''}`,
-        `${path.length ? `${nameEn} is ` : ''}missing the required property "${missing}"${sub?.title ? ` (${sub.title})` : ''}${subEx ? `, e.g. ${missing}: ${subEx}` : ''}`,
+        `${path.length ? `${nameEn} is ` : ''}missing the required property "${missing}"${sub?.title ? ` (${sub.title})` : ''}${DESCRIPTION_EN[missing] ? `: ${DESCRIPTION_EN[missing]}` : ''}${subEx ? `, e.g. ${missing}: ${subEx}` : ''}`,
       );
       rule = 'schema-required';
       break;
@@ -229,15 +273,24 @@ function toDiagnostic(error: ErrorObject, file: string, sources: YamlSourceMap):
     case 'additionalProperties': {
       const key = String(p.additionalProperty);
       const allowed = Object.keys(schema?.properties ?? {});
-      const guess = didYouMean(key, allowed);
       position = sources.keyPosition(file, [...path, key]);
+      rule = 'schema-unknown-key';
+      // number, date, sections … in a series file: they belong to each issue, not to the settings all issues share.
+      const issueOnly = rootSchema().properties?.[key];
+      if (kind === 'series' && path.length === 0 && issueOnly && !rootSchema().definitions?.series?.properties?.[key]) {
+        message = msg(
+          `「${key}」${issueOnly.title ? `（${issueOnly.title}）` : ''}只能写在每一期的简报文件中，不能写在系列文件里（系列文件只放各期共用的设置：${allowed.join('、')}）`,
+          `"${key}"${issueOnly.title ? ` (${issueOnly.title})` : ''} belongs in each issue file, not in the series file (which holds the settings all issues share: ${allowed.join(', ')})`,
+        );
+        break;
+      }
+      const guess = didYouMean(key, allowed);
       // A top-level setting written inside a section or item: say where it belongs.
       const misplaced = !guess && path.length > 0 && Object.prototype.hasOwnProperty.call(rootSchema().properties ?? {}, key);
       message = msg(
         `未知的键「${key}」${guess ? `，你是不是想写「${guess}」？` : misplaced ? `：「${key}」应写在文件顶层（或系列文件中），不能写在这里。` : '。'}${path.length ? `${name}` : '这里'}可用的键：${allowed.join('、')}`,
         `unknown key "${key}"${guess ? `; did you mean "${guess}"?` : misplaced ? `: "${key}" belongs at the top level of the file (or in the series file).` : '.'} Allowed here: ${allowed.join(', ')}`,
       );
-      rule = 'schema-unknown-key';
       break;
     }
     case 'type': {
@@ -278,21 +331,37 @@ function toDiagnostic(error: ErrorObject, file: string, sources: YamlSourceMap):
       rule = 'schema-range';
       break;
     }
-    case 'pattern':
+    case 'pattern': {
+      if (isNotBlank(error)) {
+        message = msg(`${name}不能只有空白（空格、换行），请写上内容${exZh}`, `${nameEn} must not be blank (only spaces or line breaks)${exEn}`);
+        rule = 'schema-empty';
+        break;
+      }
+      const key = [...path].reverse().find((s): s is string => typeof s === 'string') ?? '';
       message = msg(
-        `${name}格式不对${schema?.description ? `：${schema.description}` : ''}${exZh}；实际是 ${show(error.data)}`,
-        `${nameEn} has the wrong format${exEn}; got ${show(error.data)}`,
+        `${name}格式不对${schema?.description ? `：${clause(schema.description)}` : ''}${exZh}；实际是 ${show(error.data)}`,
+        `${nameEn} has the wrong format${DESCRIPTION_EN[key] ? `: ${DESCRIPTION_EN[key]}` : ''}${exEn}; got ${show(error.data)}`,
       );
       rule = 'schema-format';
       break;
+    }
     case 'anyOf':
-    case 'oneOf':
-      message = msg(
-        `${name}写法不对${schema?.description ? `：${schema.description}` : ''}；实际是 ${show(error.data)}`,
-        `${nameEn} is not written correctly${exEn}; got ${show(error.data)}`,
-      );
+    case 'oneOf': {
+      // Each way of writing it has a title ("系列文件的路径", "false（不使用系列文件）"): name them all.
+      const branches = (error.keyword === 'anyOf' ? schema?.anyOf : schema?.oneOf) ?? [];
+      const key = [...path].reverse().find((s): s is string => typeof s === 'string') ?? '';
+      const titles = branches.map((b) => b.title);
+      const ways = branches.length > 0 && titles.every(Boolean) ? (titles as string[]) : undefined;
+      const or = (list: string[], word: string) => list.map((t, i) => (i === 0 ? t : `${word}${/^[\x00-\x7f]/.test(t) ? ' ' : ''}${t}`)).join('');
+      message = ways
+        ? msg(`${name}应为${or(ways, '，或')}${exZh}；实际是 ${show(error.data)}`, `${nameEn} must be ${DESCRIPTION_EN[key] ?? ways.join(' or ')}${exEn}; got ${show(error.data)}`)
+        : msg(
+            `${name}写法不对${schema?.description ? `：${clause(schema.description)}` : ''}；实际是 ${show(error.data)}`,
+            `${nameEn} is not written correctly${exEn}; got ${show(error.data)}`,
+          );
       rule = 'schema-type';
       break;
+    }
     default: {
       const copy = [{ ...error }];
       localizeZh(copy);

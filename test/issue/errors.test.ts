@@ -170,6 +170,46 @@ describe('mistakes in an issue file', () => {
     expect(d.line).toBe(5);
   });
 
+  it('date in the wrong format: one clause, then the example (no 。，); English says what it is too', async () => {
+    const d = only(await load(MINIMAL.replace('2026-05-21', '2026-5-1')));
+    expect(d.message.zh).toBe('「date」（日期）格式不对：印发日期，写成 YYYY-MM-DD，如 2026-05-21；实际是 "2026-5-1"');
+    expect(d.message.en).toBe('"date" (日期) has the wrong format: the date of issue, written YYYY-MM-DD, e.g. 2026-05-21; got "2026-5-1"');
+    const missing = only(await load(MINIMAL.replace('date: 2026-05-21\n', '')));
+    expect(missing.message.en).toBe('missing the required property "date" (日期): the date of issue, written YYYY-MM-DD, e.g. date: 2026-05-21');
+  });
+
+  it('offices: [] is an error at the list, not at the top of the file', async () => {
+    const d = only(await load(MINIMAL.replace('offices:\n  - 测试办公室', 'offices: []')));
+    expect(d.message.zh).toBe('「offices」（编发单位）至少要有 1 项');
+    expect([d.line, d.column]).toEqual([2, 10]);
+  });
+
+  it('a title, body, source or label of blanks only is refused at the value, once', async () => {
+    const cases: [string, string, string, number, number][] = [
+      ['title', '      - title: 标题一', '      - title: "  "', 9, 16],
+      ['body', '        body: 正文一。', '        body: "\\u3000 "', 10, 15],
+      ['body list', '        body: 正文一。', '        body: ["正文。", " "]', 10, 23],
+      ['source', '        source: 区发改局', '        source: " "', 11, 17],
+      ['label', '  - label: 动态', '  - label: " "', 7, 12],
+    ];
+    for (const [what, from, to, line, column] of cases) {
+      const d = only(await load(MINIMAL.replace(from, to)));
+      expect(d.rule, what).toBe('schema-empty');
+      expect(d.message.zh, what).toContain('不能只有空白（空格、换行）');
+      expect(d.message.en, what).toContain('must not be blank');
+      expect([d.line, d.column], what).toEqual([line, column]);
+    }
+    // Empty is "empty", not also "blank".
+    expect(only(await load(MINIMAL.replace('        source: 区发改局', '        source: ""'))).message.zh).toContain('不能为空');
+  });
+
+  it('series: true names the two ways to write it', async () => {
+    const d = only(await load(`series: true\n${MINIMAL}`));
+    expect(d.message.zh).toBe('「series」（系列文件）应为系列文件的路径，或 false（不使用系列文件），如 ../bulletin.series.yaml；实际是 true');
+    expect(d.message.en).toContain('must be the path of the series file (e.g. ../bulletin.series.yaml), or false');
+    expect([d.line, d.column]).toEqual([1, 9]);
+  });
+
   it('colour: a malformed hex value and a CMYK list of the wrong length', async () => {
     const hex = only(await load(`colour: "#E6001"\n${MINIMAL}`));
     expect(hex.message.zh).toContain('「colour」');

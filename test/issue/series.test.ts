@@ -1,7 +1,11 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadIssue } from '../../src/issue/load.js';
+import { normalize } from '../../src/issue/normalize.js';
+import { parseYaml } from '../../src/issue/parse.js';
 import { findSeriesFile, mergeSettings } from '../../src/issue/series.js';
+import { YamlSourceMap } from '../../src/issue/source-map.js';
 import { tempFiles } from '../fixtures/tmp.js';
 
 const ISSUE = `number: 3
@@ -90,6 +94,42 @@ describe('series file', () => {
     const { diagnostics } = await loadIssue(path.join(dir, 'issue.yaml'), { noSeries: true });
     expect(diagnostics.map((d) => d.rule)).toEqual(['series-required', 'series-required']);
     expect(diagnostics[0]!.message.zh).toContain('bulletin.series.yaml');
+  });
+
+  it('series: names a folder, the issue itself, or nothing usable: said at the `series:` line, nothing else looked for', async () => {
+    const dir = tempFiles({ 'bulletin.series.yaml': SERIES.replace('editors:', 'editor:'), 'sub/x.txt': '' });
+    const cases: [string, string, RegExp][] = [
+      ['sub', 'series-not-found', /「series」指向的是文件夹 sub（.*），应为系列文件的路径，如 sub\/bulletin\.series\.yaml/],
+      ['issue.yaml', 'series-not-found', /「series」指向本文件自己（issue\.yaml）/],
+      ['""', 'schema-empty', /「series」.*不能为空/],
+      ['true', 'schema-type', /应为系列文件的路径，或 false/],
+    ];
+    for (const [value, rule, message] of cases) {
+      const file = path.join(dir, 'issue.yaml');
+      writeFileSync(file, `${ISSUE}series: ${value}\n`);
+      const { diagnostics } = await loadIssue(file);
+      // Only the `series:` line: the broken bulletin.series.yaml next to it was not read.
+      expect(diagnostics.map((d) => `${d.rule} ${d.line}:${d.column}`), value).toEqual([`${rule} 9:9`]);
+      expect(diagnostics[0]!.message.zh, value).toMatch(message);
+    }
+  });
+
+  it('issue fields written in a series file are said to belong in the issue files', async () => {
+    const dir = tempFiles({ 'bulletin.series.yaml': `${SERIES}date: 2026-05-21\nnumber: 3\n`, 'issue.yaml': ISSUE });
+    const { diagnostics } = await loadIssue(path.join(dir, 'issue.yaml'));
+    expect(diagnostics.map((d) => `${path.basename(d.file)} ${d.line}:${d.column} ${d.rule}`)).toEqual(['bulletin.series.yaml 12:1 schema-unknown-key', 'bulletin.series.yaml 13:1 schema-unknown-key']);
+    expect(diagnostics[0]!.message.zh).toMatch(/^「date」（日期）只能写在每一期的简报文件中，不能写在系列文件里/);
+    expect(diagnostics[0]!.message.zh).not.toContain('你是不是想写');
+    expect(diagnostics[1]!.message.en).toMatch(/^"number" \(期号\) belongs in each issue file, not in the series file/);
+  });
+
+  it('normalize: a required setting written empty is reported at its key, in the file that writes it', () => {
+    const sources = new YamlSourceMap();
+    const seriesFile = '/s/bulletin.series.yaml';
+    const seriesData = parseYaml(seriesFile, 'name: 甲\noffices: []\n', sources).data as Record<string, unknown>;
+    const issueData = parseYaml('/s/i.yaml', ISSUE, sources).data as Record<string, unknown>;
+    const r = normalize({ file: '/s/i.yaml', issueData, merged: mergeSettings(seriesData, issueData), seriesFile, seriesData }, sources);
+    expect(r.diagnostics.map((d) => `${d.file} ${d.line}:${d.column} ${d.rule}`)).toEqual([`${seriesFile} 2:1 series-required`]);
   });
 
   it('mergeSettings keeps colour whole', () => {
