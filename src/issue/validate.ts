@@ -284,6 +284,15 @@ function toDiagnostic(error: ErrorObject, file: string, sources: YamlSourceMap, 
         );
         break;
       }
+      // Findings that are not editorial rules: their level cannot be set (a file that cannot be read or is malformed,
+      // or a date that does not exist, is always an error).
+      if (path.length === 1 && path[0] === 'rules' && /^(schema-|yaml-|series-|date-invalid$|date-valid$|io$|encoding$|font-missing-glyph$)/.test(key)) {
+        message = msg(
+          `「${key}」不能调整级别：格式问题、读取问题${key.startsWith('date-') ? '和不存在的日期' : ''}总是错误；rules 中可写的规则编号：${allowed.join('、')}`,
+          `the level of "${key}" cannot be set: format and reading problems${key.startsWith('date-') ? ', and dates that do not exist,' : ''} are always errors; rule ids rules may set: ${allowed.join(', ')}`,
+        );
+        break;
+      }
       const guess = didYouMean(key, allowed);
       // A top-level setting written inside a section or item: say where it belongs.
       const misplaced = !guess && path.length > 0 && Object.prototype.hasOwnProperty.call(rootSchema().properties ?? {}, key);

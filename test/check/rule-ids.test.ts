@@ -39,4 +39,12 @@ describe('rules: in the schema', () => {
     expect(diagnostics[0]!.message.en).toContain('did you mean "punct-halfwidth"?');
     expect(diagnostics[1]!.message.zh).toContain('应为 off、warning、error 之一；实际是 3');
   });
+
+  it('ids of findings that are not editorial rules (date-invalid, schema-…) are said to be fixed errors', async () => {
+    const dir = tempFiles({ 'i.yaml': `${MINIMAL}rules:\n  date-valid: off\n  schema-type: warning\n` });
+    const { diagnostics } = await loadIssue(path.join(dir, 'i.yaml'), { noSeries: true });
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual(['13:3 schema-unknown-key', '14:3 schema-unknown-key']);
+    expect(diagnostics[0]!.message.zh).toMatch(/^「date-valid」不能调整级别：格式问题、读取问题和不存在的日期总是错误/);
+    expect(diagnostics[1]!.message.en).toMatch(/^the level of "schema-type" cannot be set/);
+  });
 });
