@@ -151,8 +151,8 @@ export async function main(argv: string[]): Promise<number> {
     .addHelpText(
       'after',
       t(
-        '\n示例：\n  bulletin init issues --name 姑苏信息\n  bulletin check issues/\n  bulletin build issues/issue-001.yaml\n  bulletin new --from issues/issue-001.yaml\n\n退出码：0 成功；1 发现错误（或文件已存在等拒绝执行的情况）；2 用法错误或文件无法读写',
-        '\nExamples:\n  bulletin init issues --name 姑苏信息\n  bulletin check issues/\n  bulletin build issues/issue-001.yaml\n  bulletin new --from issues/issue-001.yaml\n\nExit codes: 0 success; 1 errors found (or refused, e.g. the file exists); 2 usage error or unreadable/unwritable file',
+        '\n示例：\n  bulletin init issues --name 姑苏信息\n  bulletin check issues/\n  bulletin build issues/issue-001.yaml\n  bulletin new --from issues/issue-001.yaml\n\n退出码：0 成功；1 发现错误（或文件已存在等拒绝执行的情况）；2 用法错误或文件无法读写；70 内部错误（请报告）',
+        '\nExamples:\n  bulletin init issues --name 姑苏信息\n  bulletin check issues/\n  bulletin build issues/issue-001.yaml\n  bulletin new --from issues/issue-001.yaml\n\nExit codes: 0 success; 1 errors found (or refused, e.g. the file exists); 2 usage error or unreadable/unwritable file; 70 internal error (please report it)',
       ),
     )
     .configureOutput({

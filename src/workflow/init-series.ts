@@ -91,7 +91,7 @@ editors:
   - ${PLACEHOLDER}
 # 印数（可选）：共印 N 份。
 # printCount: 60
-# 简报登记号（可选），排在报尾。
+# 报尾的编号（可选），排在最后一行。
 # serial: (XX)简字001号
 
 # 各用途的字体（可选）：名称或路径，按顺序尝试。正式字体放在 fonts/ 文件夹中即可自动找到，见 fonts/README.md。
