@@ -26,7 +26,7 @@ export const registerBuild: CommandRegistration = (program: Command, ctx) => {
   program
     .command('build')
     .description(ctx.t('把简报 YAML 排成可直接印发的红头 A4 PDF（默认写在 YAML 文件旁边）', 'lay out issue YAML files as print-ready red-header A4 PDFs (written beside each file by default)'))
-    .argument('<files...>', ctx.t('简报文件或文件夹（文件夹中的所有 .yaml）', 'issue files or folders (every .yaml in them)'))
+    .argument('<files...>', ctx.t('简报文件或文件夹（文件夹中的所有 .yaml/.yml，系列文件除外）', 'issue files or folders (every .yaml/.yml in them except series files)'))
     .option('-o, --output <file>', ctx.t('输出的 PDF 文件（只用于单个输入文件）', 'output PDF (for a single input file only)'))
     .option('--allow-missing-glyphs', ctx.t('有字符在所有字体中都没有时，仍然生成 PDF（只给出警告）', 'build even when a character is in no font (a warning, not an error)'))
     .option('--verbose', ctx.t('显示每个字体角色使用的字体文件', 'show which font file serves each role'))

@@ -28,7 +28,7 @@ const registerCheck: CommandRegistration = (program, ctx) => {
   program
     .command('check')
     .description(ctx.t('检查简报 YAML 文件：格式、必填项、日期、编号和文字规范', 'check issue YAML files: format, required fields, dates, numbering and editorial rules'))
-    .argument('<files...>', ctx.t('简报文件或文件夹（文件夹中的所有 .yaml）', 'issue files or folders (every .yaml in them)'))
+    .argument('<files...>', ctx.t('简报文件或文件夹（文件夹中的所有 .yaml/.yml，系列文件除外）', 'issue files or folders (every .yaml/.yml in them except series files)'))
     .option('--format <format>', ctx.t('输出格式：stylish（默认）、json、github', 'output format: stylish (default), json, github'))
     .option('--fix', ctx.t('自动修正可以修正的问题（改写 YAML 文件）', 'fix what can be fixed automatically (rewrites the YAML files)'))
     .addHelpText(
