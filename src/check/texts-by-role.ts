@@ -8,7 +8,7 @@
  * - heading (黑体): the security mark, section labels 【…】 (in the body and in the contents), item titles and the
  *   。 run in after them, 本期目录：, 编者按：, the • of briefs;
  * - kai (楷体): the series line in （…）, editor's notes, the contents' titles (or a paragraph's first sentence)
- *   and their numbers;
+ *   and the numbers of numbered ones (N.);
  * - body: the issue line, the offices and the date of the masthead, paragraphs, sources in （…）, the distribution
  *   footer (labels, recipients), 责任编辑：editors, the serial and 共印 N 份;
  * - number: page numbers — digits and the dashes of — N —.
@@ -106,7 +106,7 @@ export function textsByRole(issue: Issue): RoleText[] {
       continue;
     }
     const item = items.get(entry.target);
-    add('kai', 'contentsNumber', `${entry.number ?? ''}.`, item?.ref ?? top, false);
+    if (entry.number !== undefined) add('kai', 'contentsNumber', `${entry.number}.`, item?.ref ?? top, false);
     const source = item?.title ?? item?.paragraphs[0];
     if (!source) {
       add('kai', 'contentsTitle', entry.label, top, false);

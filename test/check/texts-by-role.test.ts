@@ -99,6 +99,8 @@ describe('textsByRole', () => {
     expect(where('issueLine', '第 6 期（2026 年 13 期）', 3)).toBe(I('6').replace(' ', ' body '));
     expect(where('date', '2026 年 3 月 26 日')).toBe(I('2026-03-26').replace(' ', ' body '));
 
+    // Numbered entries of the contents carry "N." in 楷体; the unnumbered brief is not listed at all.
+    expect(texts.filter((t) => t.kind === 'contentsNumber').map((t) => `${t.text} ${t.role}`)).toEqual(['1. kai']);
     const joined = joinedByRole(issue);
     expect(joined.masthead).toBe('平江信息');
     for (const ch of '【】编者按：本期目录•。') expect(joined.heading, ch).toContain(ch);
