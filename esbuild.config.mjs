@@ -13,7 +13,9 @@ import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const outdir = `${root}dist/bundle`;
+// Built beside the live bundle and swapped in at the end, so a CLI running meanwhile never finds a chunk missing.
+const live = `${root}dist/bundle`;
+const outdir = `${root}dist/bundle.next`;
 rmSync(outdir, { recursive: true, force: true });
 
 const external = (process.env.BULLETIN_BUNDLE_EXTERNAL ?? '').split(',').filter(Boolean);
@@ -71,5 +73,14 @@ if (process.argv.includes('--analyze')) {
   const texts = names.map((n) => readFileSync(`${root}schemas/${n}`, 'utf8'));
   const { ajv } = validate.compileSchemas(texts);
   const code = `${standaloneCode(ajv, { issue: names[0], series: names[1] })}\nexports.fingerprint = ${JSON.stringify(validate.schemaFingerprint(texts))};\n`;
-  for (const dir of ['dist/issue', 'dist/bundle']) writeFileSync(`${root}${dir}/schema-validators.cjs`, code);
+  for (const dir of ['dist/issue', 'dist/bundle.next']) writeFileSync(`${root}${dir}/schema-validators.cjs`, code);
+}
+
+{
+  const { renameSync } = await import('node:fs');
+  const old = `${root}dist/bundle.old`;
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(live)) renameSync(live, old);
+  renameSync(outdir, live);
+  rmSync(old, { recursive: true, force: true });
 }

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,14 +20,7 @@ export function issuesDir(n: number): { dir: string; files: string[] } {
   return { dir, files };
 }
 
-/** Makes sure bin/bulletin.js runs the current sources: the esbuild bundle (fast), and the tsc output if missing. */
+/** dist/ (bundle included) is built once per test run by test/global-setup.ts; this only checks it is there. */
 export function ensureDist(): void {
-  if (!existsSync(path.join(root, 'dist/build/build-issue.js'))) {
-    try {
-      execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'pipe' });
-    } catch {
-      /* tsc writes its output even with type errors elsewhere */
-    }
-  }
-  execFileSync(process.execPath, [path.join(root, 'esbuild.config.mjs')], { cwd: root, stdio: 'pipe' });
+  if (!existsSync(path.join(root, 'dist/bundle/cli.mjs'))) throw new Error('dist/bundle is missing: run the tests through vitest (its global setup runs npm run build)');
 }

@@ -2,7 +2,7 @@
  * Reading built PDFs back with the system tools (pdftotext, pdffonts, pdfinfo, mutool) and the shared audit
  * script. A missing tool fails the test with a message that says what to install; nothing is skipped.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -191,17 +191,9 @@ export function runBin(args: string[], options: { cwd?: string; env?: NodeJS.Pro
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
-/** Compiles src/ to dist/ (what `npm ci` does through `prepare`), so bin/bulletin.js runs the current code. */
+/** dist/ is built once per test run by test/global-setup.ts; this only says so clearly if it is missing. */
 export function compileDist(): void {
-  try {
-    execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', path.join(repoRoot, 'tsconfig.build.json')], {
-      cwd: repoRoot,
-      stdio: 'pipe',
-    });
-  } catch (e) {
-    // tsc still writes the output when a file has type errors; only a missing CLI is fatal.
-    if (!existsSync(path.join(repoRoot, 'dist/cli/index.js'))) throw e;
-  }
+  if (!existsSync(path.join(repoRoot, 'dist/cli/index.js'))) throw new Error('dist/ is missing: run the tests through vitest (its global setup runs npm run build)');
 }
 
 /** A stack trace (lines "    at fn (file:line:col)") or our last-resort internal-error line. */

@@ -2,17 +2,14 @@
  * The CLI as shipped: `npm run build` compiles the schemas ahead of time, and the messages must come out the same
  * as from the sources (a nested unknown key once crashed there, because precompiled validators carry no schema).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { tempDir } from '../fixtures/tmp.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-beforeAll(() => {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'ignore' });
-});
 
 test('a misplaced key inside an item gets its message at its place from the built CLI', () => {
   expect(existsSync(path.join(root, 'dist/issue/schema-validators.cjs'))).toBe(true);

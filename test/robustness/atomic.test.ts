@@ -6,16 +6,13 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildIssue } from '../../src/build/build-issue.js';
 import { examples, repoRoot, tempDir } from '../fixtures/tmp.js';
 
 const bin = path.join(repoRoot, 'bin', 'bulletin.js');
 const env = { ...process.env, SOURCE_DATE_EPOCH: '1779321600' };
 
-beforeAll(() => {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: 'ignore' });
-});
 
 function setUp(): { dir: string; file: string; out: string } {
   const dir = tempDir();
