@@ -3,7 +3,7 @@
  * (same file system, so rename is atomic), fsync, then rename over the target. A failure removes the temp file
  * and leaves any earlier target untouched, so a failed build never destroys a good PDF.
  */
-import { closeSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Message } from '../diagnostics.js';
 
@@ -38,6 +38,8 @@ export function toWriteError(e: unknown, file: string): WriteError {
     case 'ENOTDIR':
       return new WriteError('ENOENT', file, { zh: `输出路径中有一段是文件而不是文件夹：${dir}`, en: `part of the output path is a file, not a folder: ${dir}` }, { cause: e });
     case 'ENOENT':
+      // A folder that exists but takes no new files (/proc, a special mount) says ENOENT too.
+      if (existsSync(dir)) return new WriteError('ENOENT', file, { zh: `无法在这个文件夹中新建文件：${dir}`, en: `cannot create files in this folder: ${dir}` }, { cause: e });
       return new WriteError('ENOENT', file, { zh: `输出文件夹不存在：${dir}`, en: `the output folder does not exist: ${dir}` }, { cause: e });
     case 'NOTFILE':
       return new WriteError('NOTFILE', file, { zh: `输出路径不是普通文件：${file}`, en: `the output path is not a regular file: ${file}` }, { cause: e });
@@ -62,11 +64,14 @@ export const io = { openSync, writeSync, fsyncSync, closeSync, renameSync, unlin
 export function writeFileAtomic(target: string, bytes: Uint8Array): void {
   let file = resolve(target);
   let kind: 'none' | 'file' | 'dir' | 'other' = 'none';
+  // A replaced file keeps its permissions (a YAML the editor made read-only for others stays so).
+  let mode = 0o666;
   try {
     // Through symlinks: a link to the PDF keeps pointing at the new one.
     file = realpathSync(file);
     const st = statSync(file);
     kind = st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other';
+    if (kind === 'file') mode = st.mode & 0o7777;
   } catch {
     /* no target yet: fine */
   }
@@ -78,12 +83,13 @@ export function writeFileAtomic(target: string, bytes: Uint8Array): void {
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${++counter}.tmp`);
   let fd: number | undefined;
   try {
-    fd = io.openSync(temp, 'wx', 0o666);
+    fd = io.openSync(temp, 'wx', mode);
     let off = 0;
     while (off < bytes.length) off += io.writeSync(fd, bytes, off, bytes.length - off);
     io.fsyncSync(fd);
     io.closeSync(fd);
     fd = undefined;
+    if (kind === 'file') chmodSync(temp, mode); // the umask may have narrowed it
     io.renameSync(temp, file);
   } catch (e) {
     if (fd !== undefined) {

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toWriteError, WriteError, writeFileAtomic } from '../../src/render/write-atomic.js';
@@ -89,5 +89,17 @@ describe('writeFileAtomic', () => {
     expect(err('ENOTDIR').code).toBe('ENOENT');
     expect(err('EROFS').msg.en).toContain('read-only');
     expect(err('EIO').code).toBe('OTHER');
+  });
+});
+
+describe('writeFileAtomic keeps what the file was', () => {
+  it('a replaced file keeps its permissions', () => {
+    const dir = folder();
+    const out = join(dir, 'issue.yaml');
+    writeFileSync(out, 'old');
+    chmodSync(out, 0o640);
+    writeFileAtomic(out, Buffer.from('new'));
+    expect(statSync(out).mode & 0o777).toBe(0o640);
+    expect(readFileSync(out, 'utf8')).toBe('new');
   });
 });
