@@ -6,13 +6,12 @@
  * Each edit is verified against the file's current value first, so a stale or misaligned fix is skipped,
  * never applied in the wrong place. Files are written atomically (temp file + rename).
  */
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Composer, CST, Parser, isScalar, parseDocument, type Document, type Scalar } from 'yaml';
 import type { Message } from '../diagnostics.js';
 import type { FixTarget } from './run.js';
+import { WriteError, writeFileAtomic } from '../render/write-atomic.js';
 
 export interface FixOutcome {
   file: string;
@@ -153,19 +152,6 @@ function setToken(token: CST.Token, value: string, type: Scalar.Type | undefined
   }
 }
 
-/** Writes `text` to `file` atomically: a temp file in the same folder, then rename over the original. */
-export async function writeAtomic(file: string, text: string): Promise<void> {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const mode = await fs.stat(file).then((s) => s.mode, () => undefined);
-  try {
-    await fs.writeFile(tmp, text, { encoding: 'utf8', mode });
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
-}
-
 /** Applies fixes to every file they name. Idempotent: a second run finds nothing to fix. */
 export async function applyFixes(targets: FixTarget[]): Promise<FixOutcome[]> {
   const byFile = new Map<string, FixTarget[]>();
@@ -176,11 +162,12 @@ export async function applyFixes(targets: FixTarget[]): Promise<FixOutcome[]> {
       const source = await fs.readFile(file, 'utf8');
       const r = fixSource(source, group);
       const changed = r.text !== source;
-      if (changed) await writeAtomic(file, r.text);
+      // The one atomic writer: through symlinks, keeping the file's permissions, fsync'd.
+      if (changed) writeFileAtomic(file, Buffer.from(r.text, 'utf8'));
       out.push({ file, applied: r.applied, skipped: r.skipped, changed });
     } catch (e) {
-      const why = (e as NodeJS.ErrnoException).code ?? String(e);
-      out.push({ file, applied: 0, skipped: group.length, changed: false, error: { zh: `无法写回修正（${why}）`, en: `could not write the fixes (${why})` } });
+      const error = e instanceof WriteError ? e.msg : { zh: `无法写回修正（${(e as NodeJS.ErrnoException).code ?? String(e)}）`, en: `could not write the fixes (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+      out.push({ file, applied: 0, skipped: group.length, changed: false, error });
     }
   }
   return out;
