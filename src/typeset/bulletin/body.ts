@@ -6,7 +6,7 @@ import type { Issue, Item, Section } from '../../issue/model.js';
 import type { AtomBuilder, Span } from '../text/atoms.js';
 import { setParagraph } from '../paragraph.js';
 import type { Flow } from './lines.js';
-import type { Styles } from './style.js';
+import { bracketed, type Styles } from './style.js';
 
 /** Sentence enders after which a run-in title needs no 。 of its own. */
 const ENDS = /[。！？!?…]$/;
@@ -20,7 +20,8 @@ export function layoutBody(issue: Issue, builder: AtomBuilder, st: Styles, flow:
 
 function layoutSection(section: Section, builder: AtomBuilder, st: Styles, flow: Flow): void {
   const { grid } = st;
-  flow.add(() => setParagraph(builder, { spans: [st.body(`【${section.label}】`, 'heading')], width: grid.width, align: 'left' }), grid.bodySize, {
+  const label = bracketed(st.body(`【${section.label}】`, 'heading'), { file: section.ref.file, path: [...section.ref.path, 'label'] });
+  flow.add(() => setParagraph(builder, { spans: [label], width: grid.width, align: 'left' }), grid.bodySize, {
     anchor: section.id,
     keepWithNext: true,
   });
@@ -52,7 +53,7 @@ function layoutItem(item: Item, builder: AtomBuilder, st: Styles, flow: Flow): v
     }
     spans.push(st.body(p.text, 'body', p.ref));
     const last = i === paras.length - 1;
-    const trailer = last && item.source ? { trailer: st.body(`（${item.source.text}）`, 'body', item.source.ref) } : {};
+    const trailer = last && item.source ? { trailer: bracketed(st.body(`（${item.source.text}）`), item.source.ref) } : {};
     const make = (from?: number) => setParagraph(builder, { spans, width: grid.width, align: 'justify', indent, ...trailer, ...narrow(from, grid.pitch) });
     flow.add(make, grid.bodySize, anchor ? { anchor } : {}, true);
     anchor = undefined;
@@ -75,7 +76,7 @@ function layoutBullet(item: Item, builder: AtomBuilder, st: Styles, flow: Flow):
         align: 'justify',
         // The sans face's bullet is twice the serif's, which reads as a dot at 3号.
         ...(i === 0 ? { hang: { label: st.body('•', 'heading'), width: grid.pitch } } : { left: grid.pitch }),
-        ...(last && item.source ? { trailer: st.body(`（${item.source.text}）`, 'body', item.source.ref) } : {}),
+        ...(last && item.source ? { trailer: bracketed(st.body(`（${item.source.text}）`), item.source.ref) } : {}),
         ...narrow(from, grid.pitch),
       });
     flow.add(make, grid.bodySize, i === 0 ? { anchor: item.id } : {}, true);

@@ -6,7 +6,7 @@ import type { Issue } from '../../issue/model.js';
 import type { AtomBuilder } from '../text/atoms.js';
 import { naturalWidth, setParagraph } from '../paragraph.js';
 import type { Flow } from './lines.js';
-import type { Styles } from './style.js';
+import { bracketed, type Styles } from './style.js';
 
 export function layoutContents(issue: Issue, builder: AtomBuilder, st: Styles, flow: Flow): void {
   if (issue.contents.length === 0) return;
@@ -22,7 +22,8 @@ export function layoutContents(issue: Issue, builder: AtomBuilder, st: Styles, f
   const titleRefs = new Map(issue.sections.flatMap((s) => s.items.flatMap((it) => (it.title ? [[it.id, it.title.ref] as const] : []))));
   for (const entry of issue.contents) {
     if (entry.kind === 'section') {
-      const spans = [st.body(`【${entry.label}】`, 'heading')];
+      const section = issue.sections.find((sec) => sec.id === entry.target);
+      const spans = [bracketed(st.body(`【${entry.label}】`, 'heading'), section ? { file: section.ref.file, path: [...section.ref.path, 'label'] } : undefined)];
       flow.add(() => setParagraph(builder, { spans, width: grid.width, align: 'left', left: grid.pitch }), grid.bodySize, { link: entry.target, keepWithNext: true });
       continue;
     }

@@ -11,7 +11,9 @@ import { naturalWidth, setParagraph } from '../paragraph.js';
 import type { PageItem } from '../types.js';
 import type { MissingChar } from '../types.js';
 import { placeRuns } from './place.js';
-import { BLACK, SIZE_4, type Styles } from './style.js';
+import { BLACK, SIZE_4, settingRef, type Styles } from './style.js';
+import type { Span } from '../text/atoms.js';
+import type { SourceRef } from '../../issue/model.js';
 
 export interface Footer {
   /** Grid lines it takes at the foot of the page. */
@@ -28,10 +30,12 @@ export function layoutFooter(issue: Issue, builder: AtomBuilder, st: Styles): Fo
   const width = grid.width - pad;
   const groups: { lines: ReturnType<typeof setParagraph>['lines'] }[][] = [];
   const missing: MissingChar[] = [];
+  // Texts carry their place in the file (a character no font has is reported there).
+  const at = (text: string, ref?: SourceRef): Span => ({ ...st.at(text, 'body', SIZE_4), ...(ref ? { ref } : {}) });
   const dist = s.distribution.map((d) => {
     const label = `${d.label}：`;
     const set = setParagraph(builder, {
-      spans: [st.at(d.recipients.text, 'body', SIZE_4)],
+      spans: [at(d.recipients.text, d.recipients.ref)],
       width,
       left: pad,
       align: 'justify',
@@ -42,12 +46,17 @@ export function layoutFooter(issue: Issue, builder: AtomBuilder, st: Styles): Fo
     return set;
   });
   if (dist.length) groups.push(dist);
-  const leftText = s.editors.length ? `责任编辑：${s.editors.join('、')}` : '';
-  const rightText = [s.serial, s.printCount !== undefined ? `共印 ${s.printCount} 份` : undefined].filter(Boolean).join('　');
+  const leftSpans: Span[] = s.editors.length
+    ? [at('责任编辑：'), ...s.editors.flatMap((e, i) => [...(i ? [at('、')] : []), at(e, settingRef(issue, 'editors', i))])]
+    : [];
+  const rightSpans: Span[] = [
+    ...(s.serial ? [at(s.serial, settingRef(issue, 'serial'))] : []),
+    ...(s.printCount !== undefined ? [at(`${s.serial ? '　' : ''}共印 ${s.printCount} 份`)] : []),
+  ];
   const credit = [];
-  if (leftText) credit.push(setParagraph(builder, { spans: [st.at(leftText, 'body', SIZE_4)], width, left: pad, align: 'left' }));
-  if (rightText) {
-    const right = setParagraph(builder, { spans: [st.at(rightText, 'body', SIZE_4)], width, align: 'right' });
+  if (leftSpans.length) credit.push(setParagraph(builder, { spans: leftSpans, width, left: pad, align: 'left' }));
+  if (rightSpans.length) {
+    const right = setParagraph(builder, { spans: rightSpans, width, align: 'right' });
     const left = credit[0];
     // Editors and serial share a line when both fit on it (a new paragraph: set ones may be shared, never changed).
     const l = left?.lines[0];

@@ -9,7 +9,7 @@ import type { AtomBuilder } from '../text/atoms.js';
 import { EM_BOX_ASCENT, gridBaseline } from '../geometry.js';
 import { naturalWidth, setParagraph } from '../paragraph.js';
 import type { GlyphRun, MissingChar, PageItem } from '../types.js';
-import type { Styles } from './style.js';
+import { bracketed, settingRef, type Styles } from './style.js';
 import { placeRuns } from './place.js';
 
 /** The name takes three grid lines; its size is two line pitches' worth of the band, as 初号-and-up mastheads do. */
@@ -38,11 +38,12 @@ export function layoutMasthead(issue: Issue, builder: AtomBuilder, st: Styles): 
       slot++;
     }
   };
-  if (s.securityMark) line([st.body(s.securityMark, 'heading')], 'left', grid.bodySize);
+  if (s.securityMark) line([st.body(s.securityMark, 'heading', settingRef(issue, 'securityMark'))], 'left', grid.bodySize);
 
   // The name: as large as the band allows, then narrowed horizontally if it is still wider than the type area.
   const size = Math.floor(grid.linePitch * 2);
-  const name = st.at(s.name, 'masthead', size, NAME_SPACING_EM, red);
+  const nameRef = settingRef(issue, 'name');
+  const name = { ...st.at(s.name, 'masthead', size, NAME_SPACING_EM, red), ...(nameRef ? { ref: nameRef } : {}) };
   const natural = naturalWidth(builder, [name]);
   // Letter-spacing follows every character, the last one too: the ink is that much narrower.
   const ink = natural - NAME_SPACING_EM * size;
@@ -59,12 +60,12 @@ export function layoutMasthead(issue: Issue, builder: AtomBuilder, st: Styles): 
     items.push(...runs);
   }
   slot += NAME_SLOTS;
-  if (s.seriesLine) line([{ ...st.body(`（${s.seriesLine}）`, 'kai'), colour: red }], 'center', grid.bodySize);
+  if (s.seriesLine) line([bracketed({ ...st.body(`（${s.seriesLine}）`, 'kai'), colour: red }, settingRef(issue, 'seriesLine'))], 'center', grid.bodySize);
   line([st.body(issue.issueLine)], 'center', grid.bodySize);
   const offices = s.offices.length ? s.offices : [''];
   if (offices.every((o) => o === '')) slot++; // no office: the date still needs its line
   offices.forEach((office, i) => {
-    const set = setParagraph(builder, { spans: [st.body(office)], width: grid.width, align: 'left' });
+    const set = setParagraph(builder, { spans: [st.body(office, 'body', settingRef(issue, 'offices', i))], width: grid.width, align: 'left' });
     missing.push(...set.missing);
     for (const l of set.lines) {
       items.push(...placeRuns(l.runs, grid.left, gridBaseline(grid, slot, grid.bodySize)));

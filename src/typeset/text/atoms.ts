@@ -16,6 +16,8 @@ export interface Span {
   colour?: Colour;
   /** Where the text came from, so that a character no font has can be reported at its place. */
   ref?: SourceRef;
+  /** Characters the layout put before the source text (the "（" of "（区发改局）"): offsets are shifted back by it. */
+  refShift?: number;
   /** Extra advance after each full-width glyph, pt: the character grid (pitch − size) or letter-spacing. */
   tracking?: number;
 }
@@ -313,9 +315,10 @@ function prevCp(text: string, i: number): number {
 
 function missing(ch: string, cp: number, span: Span, offset: number): MissingChar {
   const m: MissingChar = { char: ch, codePoint: cp, role: span.role };
-  if (span.ref) {
+  const at = offset - (span.refShift ?? 0);
+  if (span.ref && at >= 0) {
     m.ref = span.ref;
-    m.offset = offset;
+    m.offset = at;
   }
   return m;
 }
