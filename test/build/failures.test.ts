@@ -7,33 +7,15 @@ import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildIssue } from '../../src/build/build-issue.js';
-import { main } from '../../src/cli/index.js';
+import { runCli } from '../fixtures/capture.js';
 import { examples, reference, STACK, suiteDir } from './helpers.js';
+
+/** The CLI in-process, in Chinese. */
+const run = (...args: string[]) => runCli('--lang', 'zh', ...args);
 
 // The reference issue with `series: false` taken out, so the series file written beside it applies.
 const referenceText = readFileSync(reference, 'utf8').replace(/^series: false.*\n/m, '');
 const seriesText = readFileSync(path.join(examples, '../test/fixtures/gusu.series.yaml'), 'utf8');
-
-/** Runs the CLI in-process and captures what it prints (as test/cli does). */
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(['node', 'bulletin', '--lang', 'zh', ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 afterEach(() => vi.restoreAllMocks());
 

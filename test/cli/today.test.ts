@@ -1,12 +1,7 @@
 import { afterEach, expect, test, vi } from 'vitest';
-import { main } from '../../src/cli/index.js';
+import { runCli } from '../fixtures/capture.js';
 
-async function check(...args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  return { code: await main(['node', 'bulletin', '--lang', 'en', 'check', ...args]), out };
-}
+const check = (...args: string[]) => runCli('--lang', 'en', 'check', ...args);
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -4,22 +4,12 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { standInFile } from '../../src/fonts/roles.js';
 import { fontsReport, seriesFonts } from '../../src/workflow/fonts-report.js';
+import { capture } from '../fixtures/capture.js';
 import { repoRoot, tempFiles } from '../fixtures/tmp.js';
 import { run } from './run.js';
 
 const SERIES = readFileSync(path.join(repoRoot, 'test/fixtures/gusu.series.yaml'), 'utf8');
 
-async function capture(fn: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-  try {
-    return { code: await fn(), out, err };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
 
 afterEach(() => vi.restoreAllMocks());
 
