@@ -209,32 +209,20 @@ export class GlyfSubset {
       const ref = t[tag];
       if (ref && ref.length > 0) tables.push({ tag, length: ref.length, write: (out, at) => void src.copy(out, at, ref.offset, ref.offset + ref.length) });
     };
-    const head = t.head!;
-    tables.push({
-      tag: 'head',
-      length: head.length,
-      write(out, at) {
-        src.copy(out, at, head.offset, head.offset + head.length);
-        out.writeInt16BE(shortLoca ? 0 : 1, at + 50); // indexToLocFormat
-      },
-    });
-    tables.push({
-      tag: 'hhea',
-      length: hhea.length,
-      write(out, at) {
-        src.copy(out, at, hhea.offset, hhea.offset + hhea.length);
-        out.writeUInt16BE(numberOfHMetrics, at + 34);
-      },
-    });
-    const maxp = t.maxp!;
-    tables.push({
-      tag: 'maxp',
-      length: maxp.length,
-      write(out, at) {
-        src.copy(out, at, maxp.offset, maxp.offset + maxp.length);
-        out.writeUInt16BE(n, at + 4);
-      },
-    });
+    // head, hhea and maxp are the source's, with the one field the subset changes.
+    const patched = (tag: string, ref: { offset: number; length: number }, patch: (out: Buffer, at: number) => void): void => {
+      tables.push({
+        tag,
+        length: ref.length,
+        write(out, at) {
+          src.copy(out, at, ref.offset, ref.offset + ref.length);
+          patch(out, at);
+        },
+      });
+    };
+    patched('head', t.head!, (out, at) => void out.writeInt16BE(shortLoca ? 0 : 1, at + 50)); // indexToLocFormat
+    patched('hhea', hhea, (out, at) => void out.writeUInt16BE(numberOfHMetrics, at + 34));
+    patched('maxp', t.maxp!, (out, at) => void out.writeUInt16BE(n, at + 4));
     tables.push({
       tag: 'hmtx',
       length: hmtxSize,

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { inflateSync } from 'node:zlib';
+import { inflatedStreams } from '../fixtures/pdf-streams.js';
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -354,23 +354,9 @@ function tool(cmd: string, args: string[]): { stdout: Buffer; stderr: string } {
   return { stdout: r.stdout, stderr: r.stderr.toString() };
 }
 
-/** The font programs embedded in a PDF (FlateDecode streams that inflate to a TrueType file). */
+/** The font programs embedded in a PDF (streams that inflate to a TrueType file). */
 function embeddedFonts(pdf: Buffer): Buffer[] {
-  const out: Buffer[] = [];
-  const s = pdf.toString('latin1');
-  const re = /stream\r?\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
-    const start = m.index + m[0].length;
-    const end = s.indexOf('endstream', start);
-    try {
-      const b = inflateSync(pdf.subarray(start, end));
-      if (b.length > 12 && b.readUInt32BE(0) === 0x00010000) out.push(b);
-    } catch {
-      /* not deflated */
-    }
-  }
-  return out;
+  return inflatedStreams(pdf).filter((b) => b.length > 12 && b.readUInt32BE(0) === 0x00010000);
 }
 
 describe('raw-glyf subsetter: the reference issue', () => {

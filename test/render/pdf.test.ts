@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { inflateSync } from 'node:zlib';
+import { inflatedStreams } from '../fixtures/pdf-streams.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getFace, LazyFace } from '../../src/fonts/face.js';
 import { resolveFonts } from '../../src/fonts/roles.js';
@@ -178,20 +178,7 @@ describe('renderPdf text layer', () => {
 
 /** The inflated content of every FlateDecode stream (enough to look for operators). */
 function contentStreams(pdf: Buffer): string[] {
-  const out: string[] = [];
-  const s = pdf.toString('latin1');
-  const re = /stream\r?\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
-    const start = m.index + m[0].length;
-    const end = s.indexOf('endstream', start);
-    try {
-      out.push(inflateSync(pdf.subarray(start, end)).toString('latin1'));
-    } catch {
-      /* not deflated */
-    }
-  }
-  return out;
+  return inflatedStreams(pdf).map((b) => b.toString('latin1'));
 }
 
 void readFileSync;
