@@ -36,7 +36,7 @@ const lazyBrotli = {
 };
 
 const entryPoints = { cli: 'src/cli/index.ts' };
-if (existsSync(`${root}src/build/batch-worker.ts`)) entryPoints['batch-worker'] = 'src/build/batch-worker.ts';
+if (existsSync(`${root}src/pipeline/batch-worker.ts`)) entryPoints['batch-worker'] = 'src/pipeline/batch-worker.ts';
 
 const result = await build({
   absWorkingDir: root,

@@ -9,7 +9,7 @@ import type { Diagnostic, Message } from '../diagnostics.js';
 import { isSeriesFile, loadIssue, loadSeries } from '../issue/load.js';
 import type { Issue } from '../issue/model.js';
 import { normalizeSeries } from '../issue/normalize.js';
-import { pinnedToday } from '../workflow/today.js';
+import { pinnedToday } from '../issue/today.js';
 import type { FixOutcome } from './fix.js';
 import { rules as allRules } from './rules/index.js';
 import type { CoverageFn } from './rules/types.js';

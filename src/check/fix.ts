@@ -11,7 +11,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Composer, CST, Parser, isScalar, parseDocument, type Document, type Scalar } from 'yaml';
 import type { Message } from '../diagnostics.js';
 import type { FixTarget } from './run.js';
-import { WriteError, writeFileAtomic } from '../render/write-atomic.js';
+import { WriteError, writeFileAtomic } from '../io/write-atomic.js';
 
 export interface FixOutcome {
   file: string;

@@ -3,10 +3,8 @@
  * folder), one progress line per file and a summary; the others are still built when one fails.
  */
 import type { Command } from 'commander';
-import type { Diagnostic, Lang } from '../diagnostics.js';
+import type { Lang } from '../diagnostics.js';
 import type { CommandRegistration } from './index.js';
-import { internalErrorText } from './findings.js';
-import { expandInputs, isSeriesFileName } from './inputs.js';
 import { translator } from '../i18n/lang.js';
 
 export interface BuildCommandOptions {
@@ -55,100 +53,44 @@ export const registerBuild: CommandRegistration = (program: Command, ctx) => {
 export async function runBuild(inputs: string[], options: BuildCommandOptions): Promise<number> {
   const { lang } = options;
   const t = translator(lang);
-  const expanded = await expandInputs(inputs);
-  const files = expanded.files;
-  if (options.output && files.length !== 1) {
-    process.stderr.write(t('bulletin build：-o 只能用于单个输入文件\n', 'bulletin build: -o takes a single input file\n'));
-    return 2;
-  }
   const { displayPath } = await import('../check/formats/stylish.js');
-  const { formatFindings } = await import('./findings.js');
-  if (expanded.diagnostics.length) process.stderr.write(formatFindings(expanded.diagnostics, lang));
-  if (files.length === 0) {
-    if (!expanded.diagnostics.length) process.stderr.write(t('bulletin build：没有找到 .yaml 文件\n', 'bulletin build: no .yaml files found\n'));
+  const { formatFindings } = await import('../check/formats/findings.js');
+  const { buildFiles } = await import('../pipeline/build-files.js');
+  const outcome = await buildFiles(inputs, options, {
+    note: (message) => process.stderr.write(`${t('bulletin build：', 'bulletin build: ')}${message[lang]}\n`),
+    findings: (diagnostics) => process.stderr.write(formatFindings(diagnostics, lang)),
+    refused: (file) => process.stdout.write(t(`✖ ${displayPath(file)}：未生成 PDF\n`, `✖ ${displayPath(file)}: no PDF written\n`)),
+    watch: async (file, buildOptions) => (await import('../pipeline/watch.js')).runWatch(file, buildOptions, lang),
+    built: (item) => {
+      const r = item.result;
+      if (r.diagnostics.length) process.stderr.write(formatFindings(r.diagnostics, lang));
+      if (options.verbose && r.fonts) {
+        for (const f of r.fonts) {
+          const kind = f.official ? t('正式字体', 'official') : f.standIn ? t('替代字体', 'stand-in') : t('配置的字体', 'configured');
+          process.stdout.write(`  ${f.role.padEnd(8)} ${f.postscriptName} (${kind}) ${f.file}\n`);
+        }
+      }
+      if (r.ok) {
+        const ms = Math.round(item.ms);
+        const w = r.diagnostics.filter((d) => d.severity === 'warning').length;
+        const warned = w ? t(`，${w} 个警告`, `, ${w} warning${w > 1 ? 's' : ''}`) : '';
+        process.stdout.write(t(`✓ ${displayPath(item.file)} → ${displayPath(r.output!)}（${r.pages} 页，${ms} 毫秒${warned}）\n`, `✓ ${displayPath(item.file)} → ${displayPath(r.output!)} (${r.pages} pages, ${ms} ms${warned})\n`));
+      } else {
+        process.stdout.write(t(`✖ ${displayPath(item.file)}：未生成 PDF\n`, `✖ ${displayPath(item.file)}: no PDF written\n`));
+      }
+    },
+  });
+  if (outcome.kind === 'usage') {
+    process.stderr.write(`${t('bulletin build：', 'bulletin build: ')}${outcome.message[lang]}\n`);
     return 2;
   }
-  // A series file given by name: say what it is, rather than list the issue fields it lacks.
-  const series = files.filter((f) => isSeriesFileName(f));
-  for (const f of series) {
-    process.stderr.write(formatFindings([notAnIssue(f)], lang));
-    process.stdout.write(t(`✖ ${displayPath(f)}：未生成 PDF\n`, `✖ ${displayPath(f)}: no PDF written\n`));
+  if (outcome.kind === 'watched') return outcome.exitCode;
+  if (outcome.total > 1) {
+    const { total, failed } = outcome;
+    process.stdout.write(t(`共 ${total} 个文件：${total - failed} 个成功，${failed} 个失败\n`, `${total} files: ${total - failed} built, ${failed} failed\n`));
   }
-  const issues = files.filter((f) => !isSeriesFileName(f));
-  if (issues.length === 0) return 1;
-  if (options.strict) {
-    const { today } = await import('../workflow/today.js');
-    const day = today();
-    if ('error' in day) {
-      process.stderr.write(`${t('bulletin build：', 'bulletin build: ')}${day.message[lang]}\n`);
-      return 2;
-    }
-  }
-  if (options.output && !/\.pdf$/i.test(options.output)) {
-    process.stderr.write(t(`bulletin build：注意：输出文件 ${options.output} 不以 .pdf 结尾，写入的仍是 PDF\n`, `bulletin build: note: the output ${options.output} does not end in .pdf; a PDF is written all the same\n`));
-  }
-  const buildOptions = { ...(options.output ? { output: options.output } : {}), allowMissingGlyphs: !!options.allowMissingGlyphs, strict: !!options.strict };
-  if (options.watch) {
-    if (files.length !== 1) {
-      process.stderr.write(t('bulletin build：--watch 只能用于单个输入文件\n', 'bulletin build: --watch takes a single input file\n'));
-      return 2;
-    }
-    const { runWatch } = await import('../build/watch.js');
-    return runWatch(issues[0]!, buildOptions, lang);
-  }
-  const { buildBatch, defaultJobs } = await import('../build/batch.js');
-  let failed = series.length;
-  let ioFailed = false;
-  let crashed = false;
-  await buildBatch(issues, buildOptions, options.jobs ?? defaultJobs(), (item) => {
-    const { file } = item;
-    const ms = Math.round(item.ms);
-    if (!item.result || item.result.diagnostics.some((d) => d.rule === 'internal')) crashed = true;
-    const r = item.result ?? { ok: false, file, diagnostics: [internal(file, item.crash ?? '')] };
-    if (r.diagnostics.length) process.stderr.write(formatFindings(r.diagnostics, lang));
-    if (options.verbose && r.fonts) {
-      for (const f of r.fonts) {
-        const kind = f.official ? t('正式字体', 'official') : f.standIn ? t('替代字体', 'stand-in') : t('配置的字体', 'configured');
-        process.stdout.write(`  ${f.role.padEnd(8)} ${f.postscriptName} (${kind}) ${f.file}\n`);
-      }
-    }
-    if (r.ok) {
-      const w = r.diagnostics.filter((d) => d.severity === 'warning').length;
-      const warned = w ? t(`，${w} 个警告`, `, ${w} warning${w > 1 ? 's' : ''}`) : '';
-      process.stdout.write(t(`✓ ${displayPath(file)} → ${displayPath(r.output!)}（${r.pages} 页，${ms} 毫秒${warned}）\n`, `✓ ${displayPath(file)} → ${displayPath(r.output!)} (${r.pages} pages, ${ms} ms${warned})\n`));
-    } else {
-      failed++;
-      if (r.diagnostics.some((d) => d.rule === 'io')) ioFailed = true;
-      process.stdout.write(t(`✖ ${displayPath(file)}：未生成 PDF\n`, `✖ ${displayPath(file)}: no PDF written\n`));
-    }
-  });
-  if (files.length > 1) {
-    process.stdout.write(t(`共 ${files.length} 个文件：${files.length - failed} 个成功，${failed} 个失败\n`, `${files.length} files: ${files.length - failed} built, ${failed} failed\n`));
-  }
-  // A build that crashed is a bug (exit 70), whatever else happened.
-  if (crashed) return 70;
-  if (failed === 0 && expanded.diagnostics.length === 0) return 0;
-  // One file that could not be read or written is an I/O failure; otherwise some file was not built.
-  return ioFailed && files.length === 1 ? 2 : 1;
+  return EXIT_CODES[outcome.kind];
 }
 
-/** `bulletin build bulletin.series.yaml`: the series file holds settings only; there is nothing to lay out. */
-function notAnIssue(file: string): Diagnostic {
-  return {
-    file,
-    line: 1,
-    column: 1,
-    severity: 'error',
-    rule: 'not-an-issue',
-    message: {
-      zh: '这是系列设置文件，不是一期简报；请排版简报文件（如同一文件夹中的 xxx-001.yaml，或整个文件夹）',
-      en: 'this is a series settings file, not an issue; build an issue file (e.g. xxx-001.yaml beside it, or the whole folder)',
-    },
-  };
-}
-
-/** A build that threw (a bug): reported as that file's failure, so the other files still get built. */
-function internal(file: string, message: string): Diagnostic {
-  return { file, line: 1, column: 1, severity: 'error', rule: 'internal', message: internalErrorText(message) };
-}
-
+/** 70: a build that crashed is a bug, whatever else happened; 2: the one file could not be read or written. */
+const EXIT_CODES = { ok: 0, failed: 1, io: 2, crashed: 70 } as const;

@@ -5,7 +5,7 @@
 import type { Diagnostic, Lang } from '../diagnostics.js';
 import { checkFiles } from '../check/check-files.js';
 import { formatStylish } from '../check/formats/stylish.js';
-import { expandInputs } from './inputs.js';
+import { expandInputs } from '../issue/inputs.js';
 
 export interface CheckCommandOptions {
   lang: Lang;

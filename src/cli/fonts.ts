@@ -1,4 +1,4 @@
-/** `bulletin fonts [ISSUE.yaml]`: the font behind each role, and the characters no font covers (src/workflow/fonts-report.ts). */
+/** `bulletin fonts [ISSUE.yaml]`: the font behind each role, and the characters no font covers (src/report/fonts-report.ts). */
 import type { Command } from 'commander';
 import type { CommandRegistration } from './index.js';
 
@@ -19,7 +19,7 @@ export const registerFonts: CommandRegistration = (program: Command, ctx) => {
       ),
     )
     .action(async (issue: string | undefined) => {
-      const { fontsReport } = await import('../workflow/fonts-report.js');
+      const { fontsReport } = await import('../report/fonts-report.js');
       ctx.exit(await fontsReport(issue, ctx.lang));
     });
 };

@@ -3,12 +3,12 @@
  * registration whose action imports its implementation on demand, so `bulletin check` never loads the
  * typesetter or pdfkit, and `--help` loads nothing but commander.
  */
-import { readFileSync } from 'node:fs';
+import { packageVersion } from '../io/package-paths.js';
 import { Command, CommanderError } from 'commander';
 import type { Lang } from '../diagnostics.js';
 import { detectLang, translator } from '../i18n/lang.js';
 import { registerBuild } from './build.js';
-import { internalErrorLine } from './findings.js';
+import { internalErrorLine } from '../check/formats/findings.js';
 import { registerSchema } from './schema.js';
 import { registerNew } from './new.js';
 import { registerInit } from './init.js';
@@ -83,15 +83,6 @@ function helpConfig(lang: Lang) {
   };
 }
 
-function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
-
 /** Commander's own error lines, in Chinese when the user reads Chinese. */
 export function translateCommanderError(text: string, lang: Lang): string {
   if (lang === 'en') return text;
@@ -141,7 +132,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .name('bulletin')
     .description(t('简报编排工具：把 YAML 描述的一期简报检查并排成红头 A4 PDF', 'bulletin compiler: checks an issue described in YAML and lays it out as a red-header A4 PDF'))
-    .version(version(), '-V, --version', t('显示版本号', 'show the version'))
+    .version(packageVersion(), '-V, --version', t('显示版本号', 'show the version'))
     .option('--lang <lang>', t('消息语言：zh（默认）或 en', 'message language: zh (default) or en'))
     .helpOption('-h, --help', t('显示帮助', 'show help'))
     .helpCommand('help [command]', t('显示某个命令的帮助', 'show help for a command'))

@@ -1,4 +1,4 @@
-/** `bulletin init [DIR]`: start a new series folder (src/workflow/init-series.ts). */
+/** `bulletin init [DIR]`: start a new series folder (src/scaffold/init-series.ts). */
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Lang } from '../diagnostics.js';
@@ -37,8 +37,8 @@ export const registerInit: CommandRegistration = (program: Command, ctx) => {
 
 export async function runInit(dir: string, options: InitFlags & { lang: Lang; env?: NodeJS.ProcessEnv }): Promise<number> {
   const t = translator(options.lang);
-  const { initSeries } = await import('../workflow/init-series.js');
-  const { today } = await import('../workflow/today.js');
+  const { initSeries } = await import('../scaffold/init-series.js');
+  const { today } = await import('../issue/today.js');
   const day = today(options.env);
   if ('error' in day) {
     process.stderr.write(t(`bulletin init：BULLETIN_TODAY=${day.error} 不是有效日期，应写成 YYYY-MM-DD\n`, `bulletin init: BULLETIN_TODAY=${day.error} is not a valid date; write YYYY-MM-DD\n`));

@@ -1,4 +1,4 @@
-/** `bulletin new --from PREV.yaml [OUT.yaml]`: the next issue of a series, ready to fill in (src/workflow/next-issue.ts). */
+/** `bulletin new --from PREV.yaml [OUT.yaml]`: the next issue of a series, ready to fill in (src/scaffold/next-issue.ts). */
 import type { Command } from 'commander';
 import type { Lang } from '../diagnostics.js';
 import type { CommandRegistration } from './index.js';
@@ -28,6 +28,6 @@ export const registerNew: CommandRegistration = (program: Command, ctx) => {
 };
 
 export async function runNew(from: string, out: string | undefined, options: { lang: Lang; env?: NodeJS.ProcessEnv }): Promise<number> {
-  const { createNextIssue } = await import('../workflow/new-command.js');
+  const { createNextIssue } = await import('../scaffold/new-command.js');
   return createNextIssue(from, out, options);
 }

@@ -3,16 +3,11 @@
  * editor or a CI job can use it without knowing where the package is installed.
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { schemaFile } from '../io/package-paths.js';
 import type { Command } from 'commander';
 import type { Lang } from '../diagnostics.js';
 import type { CommandRegistration } from './index.js';
 
-/** The stable location in the package: schemas/ beside src/ and dist/. */
-export function schemaFile(kind: 'issue' | 'series'): string {
-  const name = kind === 'issue' ? 'bulletin.schema.json' : 'bulletin.series.schema.json';
-  return fileURLToPath(new URL(`../../schemas/${name}`, import.meta.url));
-}
 
 export const registerSchema: CommandRegistration = (program: Command, ctx) => {
   program

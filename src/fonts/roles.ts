@@ -3,6 +3,7 @@
  * found (config paths, fonts/ beside the issue or series file, this package's fonts/, the OS font folders), then
  * the free stand-ins from npm, so every character has a face (layout falls back character by character).
  */
+import { packageFile } from '../io/package-paths.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
@@ -89,25 +90,6 @@ export interface ResolveOptions {
   packageFontsDir?: string | null;
 }
 
-let packageRootCache: string | null | undefined;
-/** The folder of bulletin's package.json (works from src/ under vitest and from dist/ when installed). */
-function packageRoot(): string | null {
-  if (packageRootCache !== undefined) return packageRootCache;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const pj = join(dir, 'package.json');
-    if (existsSync(pj)) {
-      try {
-        if ((JSON.parse(readFileSync(pj, 'utf8')) as { name?: string }).name === 'bulletin') return (packageRootCache = dir);
-      } catch {
-        /* keep walking */
-      }
-    }
-    dir = dirname(dir);
-  }
-  return (packageRootCache = null);
-}
-
 /** Absolute path of a role's npm stand-in file. */
 export function standInFile(role: FontRole): string {
   const s = NPM_STAND_INS[role];
@@ -172,7 +154,7 @@ export async function resolveFonts(
   }
   locations.push({ dir: join(issueDir, 'fonts'), origin: 'issue' });
   if (sDir && resolve(sDir) !== resolve(issueDir)) locations.push({ dir: join(sDir, 'fonts'), origin: 'series' });
-  const pkgFonts = options.packageFontsDir === undefined ? (packageRoot() ? join(packageRoot()!, 'fonts') : null) : options.packageFontsDir;
+  const pkgFonts = options.packageFontsDir === undefined ? packageFile('fonts') : options.packageFontsDir;
   if (pkgFonts) locations.push({ dir: pkgFonts, origin: 'package' });
   for (const d of options.systemDirs ?? systemFontDirs()) locations.push({ dir: d, origin: 'system' });
 

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Document } from 'yaml';
 import type { Diagnostic, Message } from '../diagnostics.js';
-import { isSeriesFileName } from '../cli/inputs.js';
+import { isSeriesFileName } from './inputs.js';
 import { msg } from '../i18n/lang.js';
 import type { Issue, SourceMap } from './model.js';
 import { normalize } from './normalize.js';
@@ -148,7 +148,7 @@ export async function loadSeries(file: string): Promise<Omit<LoadResult, 'issue'
   }
 }
 
-/** By name: bulletin.series.yaml or *.series.yaml / *.series.yml (src/cli/inputs.ts). */
+/** By name: bulletin.series.yaml or *.series.yaml / *.series.yml (src/issue/inputs.ts). */
 export function isSeriesFile(file: string): boolean {
   return isSeriesFileName(file);
 }

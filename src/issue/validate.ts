@@ -1,3 +1,4 @@
+import { packageFile } from '../io/package-paths.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,7 +28,7 @@ let issueSchemaJson: SchemaInfo | undefined;
 const SCHEMA_FILES = ['bulletin.schema.json', 'bulletin.series.schema.json'] as const;
 
 function readSchemaText(name: string): string {
-  return readFileSync(new URL(`../../schemas/${name}`, import.meta.url), 'utf8');
+  return readFileSync(packageFile(`schemas/${name}`), 'utf8');
 }
 
 /** Identifies the schema text a precompiled validator was made from. */

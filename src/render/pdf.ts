@@ -9,7 +9,7 @@
  * pdfkit is imported lazily inside `renderPdf`, so commands that never render (check) never load it.
  */
 import type { Font } from 'fontkit';
-import type { Colour } from '../issue/model.js';
+import type { Colour } from '../typeset/types.js';
 import type { FontFace, Fonts, GlyphRun, Layout, OutlineNode, RuleBox } from '../typeset/types.js';
 import { ensureGlyphs } from '../fonts/cache.js';
 import { createGlyfSubset, deflatedSubset, GlyfSubset } from '../fonts/subset.js';

@@ -5,6 +5,9 @@
  */
 import type { Colour, FontRole } from '../issue/model.js';
 
+/** Colours and roles as the layout hands them to the renderer, which knows nothing of issues. */
+export type { Colour, FontRole };
+
 /** Metrics of one font face; everything in em (1 = the font size) unless said otherwise. */
 export interface FontFace {
   /** Stable key used by runs to name their font (the renderer maps it back to the font file). */

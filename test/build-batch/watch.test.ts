@@ -1,8 +1,8 @@
 import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { BuildResult } from '../../src/build/build-issue.js';
-import { watchIssue } from '../../src/build/watch.js';
+import type { BuildResult } from '../../src/pipeline/build-issue.js';
+import { watchIssue } from '../../src/pipeline/watch.js';
 import { issuesDir } from './helpers.js';
 
 const dirs: string[] = [];

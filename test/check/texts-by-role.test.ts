@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildIssue } from '../../src/build/build-issue.js';
+import { buildIssue } from '../../src/pipeline/build-issue.js';
 import { checkIssues, fontCoverageFor } from '../../src/check/run.js';
 import { joinedByRole, rolePosition, textsByRole } from '../../src/check/texts-by-role.js';
 import { loadIssue } from '../../src/issue/load.js';

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileDist, repoRoot } from '../build/helpers.js';
+import { compileDist, repoRoot } from '../pipeline/helpers.js';
 import { tempDir } from '../fixtures/tmp.js';
 
 beforeAll(() => compileDist(), 120_000);

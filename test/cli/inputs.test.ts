@@ -2,10 +2,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandInputs, isSeriesFileName } from '../../src/cli/inputs.js';
+import { expandInputs, isSeriesFileName } from '../../src/issue/inputs.js';
 import { isSeriesFile } from '../../src/issue/load.js';
 import { MINIMAL, repoRoot, tempDir, tempFiles } from '../fixtures/tmp.js';
-import { run } from '../workflow/run.js';
+import { run } from '../scaffold/run.js';
 
 const SERIES = readFileSync(path.join(repoRoot, 'test/fixtures/gusu.series.yaml'), 'utf8');
 

@@ -1,16 +1,16 @@
 /** A bug (an exception no command turned into a message) exits 70 with one line asking for a report. */
 import { describe, expect, it, vi } from 'vitest';
 import { MINIMAL, tempFiles } from '../fixtures/tmp.js';
-import { run } from '../workflow/run.js';
+import { run } from '../scaffold/run.js';
 
-vi.mock('../../src/workflow/fonts-report.js', () => ({
+vi.mock('../../src/report/fonts-report.js', () => ({
   fontsReport: async () => {
     throw new TypeError("Cannot read properties of undefined (reading 'x')\n    at somewhere (file.js:1:2)");
   },
 }));
 
-vi.mock('../../src/build/build-issue.js', async (original) => {
-  const real = await original<typeof import('../../src/build/build-issue.js')>();
+vi.mock('../../src/pipeline/build-issue.js', async (original) => {
+  const real = await original<typeof import('../../src/pipeline/build-issue.js')>();
   return {
     ...real,
     buildIssue: async (file: string, options: Parameters<typeof real.buildIssue>[1]) => {

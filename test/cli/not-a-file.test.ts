@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readText } from '../../src/issue/read.js';
 import { MINIMAL, tempFiles } from '../fixtures/tmp.js';
-import { run } from '../workflow/run.js';
+import { run } from '../scaffold/run.js';
 
 describe('a FIFO named *.yaml', () => {
   it('readText refuses it without blocking; check and build report it (io, exit 2) and finish', async () => {

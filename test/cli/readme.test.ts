@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules, seriesRules } from '../../src/check/rules/index.js';
 import { repoRoot } from '../fixtures/tmp.js';
-import { run } from '../workflow/run.js';
+import { run } from '../scaffold/run.js';
 
 const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
 

@@ -1,7 +1,7 @@
 /** Usage errors and help in the user's language: commander's own English never reaches a Chinese reader. */
 import { describe, expect, it } from 'vitest';
 import { displayWidth, translateCommanderError } from '../../src/cli/index.js';
-import { run } from '../workflow/run.js';
+import { run } from '../scaffold/run.js';
 
 const COMMANDS = ['check', 'build', 'new', 'init', 'fonts', 'schema'];
 

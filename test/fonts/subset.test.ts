@@ -10,10 +10,10 @@ import { inflatedStreams } from '../fixtures/pdf-streams.js';
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildIssue } from '../../src/build/build-issue.js';
+import { buildIssue } from '../../src/pipeline/build-issue.js';
 import { ensureGlyphs, fontBytes, openFont } from '../../src/fonts/cache.js';
 import { canSubsetGlyf, clearSubsetMemo, GlyfSubset, rawTable, sfnt } from '../../src/fonts/subset.js';
-import { pdffonts, pdftotext, reference, suiteDir } from '../build/helpers.js';
+import { pdffonts, pdftotext, reference, suiteDir } from '../pipeline/helpers.js';
 import { NOTO_SANS_MEDIUM, NOTO_SERIF } from './helpers.js';
 
 // The renderer takes its subsetter from createGlyfSubset; the end-to-end test switches it off to build the

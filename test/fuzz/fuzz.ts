@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { buildIssue } from '../../src/build/build-issue.js';
+import { buildIssue } from '../../src/pipeline/build-issue.js';
 import { fixSource } from '../../src/check/fix.js';
 import { checkIssue } from '../../src/check/run.js';
 import type { Diagnostic } from '../../src/diagnostics.js';

@@ -7,7 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildIssue } from '../../src/build/build-issue.js';
+import { buildIssue } from '../../src/pipeline/build-issue.js';
 import { examples, repoRoot, tempDir } from '../fixtures/tmp.js';
 
 const bin = path.join(repoRoot, 'bin', 'bulletin.js');

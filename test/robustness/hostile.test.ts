@@ -5,8 +5,8 @@
 import { closeSync, existsSync, mkdirSync, statSync, openSync, readdirSync, readFileSync, writeFileSync, ftruncateSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildIssue } from '../../src/build/build-issue.js';
-import { io } from '../../src/render/write-atomic.js';
+import { buildIssue } from '../../src/pipeline/build-issue.js';
+import { io } from '../../src/io/write-atomic.js';
 import { MINIMAL, tempDir } from '../fixtures/tmp.js';
 import { wellFormed } from './wellformed.js';
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildIssue } from '../../src/build/build-issue.js';
+import { buildIssue } from '../../src/pipeline/build-issue.js';
 import { loadIssue } from '../../src/issue/load.js';
 import { layoutIssue } from '../../src/typeset/bulletin/index.js';
 import type { GlyphRun } from '../../src/typeset/types.js';

@@ -138,7 +138,7 @@ export function watchIssue(file: string, options: WatchOptions): Watcher {
 export async function runWatch(file: string, options: BuildOptions, lang: 'zh' | 'en'): Promise<number> {
   const t = translator(lang);
   const { displayPath } = await import('../check/formats/stylish.js');
-  const { formatFindings, internalErrorLine } = await import('../cli/findings.js');
+  const { formatFindings, internalErrorLine } = await import('../check/formats/findings.js');
   let lastGood: string | null = null;
   const w = watchIssue(file, {
     ...options,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadIssue } from '../../src/issue/load.js';
-import { defaultOutName } from '../../src/workflow/next-issue.js';
+import { defaultOutName } from '../../src/scaffold/next-issue.js';
 import { examples, tempFiles } from '../fixtures/tmp.js';
 import { run } from './run.js';
 

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { isMap, isScalar, type Document } from 'yaml';
 import type { Diagnostic, Lang } from '../diagnostics.js';
 import { translator } from '../i18n/lang.js';
-import { describeFsError } from './fs-errors.js';
+import { describeFsError } from '../io/fs-errors.js';
 import { defaultOutName, nextIssue } from './next-issue.js';
-import { today } from './today.js';
+import { today } from '../issue/today.js';
 
 /** Top-level keys that describe one issue; every other top-level key is a setting the new issue inherits. */
 const ISSUE_KEYS = new Set(['number', 'yearNumber', 'date', 'sections', 'series']);
@@ -24,7 +24,7 @@ export async function createNextIssue(from: string, out: string | undefined, opt
     return 2;
   }
   const prevFile = path.resolve(from);
-  const { isSeriesFileName } = await import('../cli/inputs.js');
+  const { isSeriesFileName } = await import('../issue/inputs.js');
   if (isSeriesFileName(prevFile)) {
     say(t(`${from} 是系列设置文件，不是一期简报；--from 要写上一期的简报文件（如 gusu-022.yaml）`, `${from} is a series settings file, not an issue; --from takes the previous issue file (e.g. gusu-022.yaml)`));
     return 2;
@@ -32,7 +32,7 @@ export async function createNextIssue(from: string, out: string | undefined, opt
 
   // The previous issue, read and validated as `check` does: its problems with line and column, in our words.
   const { loadIssue } = await import('../issue/load.js');
-  const { formatFindings } = await import('../cli/findings.js');
+  const { formatFindings } = await import('../check/formats/findings.js');
   const loaded = await loadIssue(prevFile);
   process.stderr.write(formatFindings(loaded.diagnostics, lang));
   if (!loaded.issue || loaded.diagnostics.some((d) => d.severity === 'error')) {

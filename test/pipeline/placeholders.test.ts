@@ -2,9 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildIssue } from '../../src/build/build-issue.js';
+import { buildIssue } from '../../src/pipeline/build-issue.js';
 import { MINIMAL, tempFiles } from '../fixtures/tmp.js';
-import { run } from '../workflow/run.js';
+import { run } from '../scaffold/run.js';
 
 afterEach(() => vi.unstubAllEnvs());
 

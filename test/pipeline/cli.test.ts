@@ -36,7 +36,7 @@ describe('node bin/bulletin.js build', () => {
     expect(runBin(['build', reference, '-o', a], { env: { SOURCE_DATE_EPOCH: '' } }).code).toBe(0);
     expect(runBin(['build', reference, '-o', b], { env: { SOURCE_DATE_EPOCH: '' } }).code).toBe(0);
     expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
-    const { buildIssue } = await import('../../src/build/build-issue.js');
+    const { buildIssue } = await import('../../src/pipeline/build-issue.js');
     const c = path.join(tmp.dir, 'c.pdf');
     expect((await buildIssue(reference, { output: c, env: {} })).ok).toBe(true);
     expect(readFileSync(c).equals(readFileSync(a))).toBe(true);

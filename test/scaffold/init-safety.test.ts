@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadIssue } from '../../src/issue/load.js';
-import { optionProblem, yamlScalar } from '../../src/workflow/init-series.js';
+import { optionProblem, yamlScalar } from '../../src/scaffold/init-series.js';
 import { parse } from 'yaml';
 import { tempDir } from '../fixtures/tmp.js';
 import { run } from './run.js';

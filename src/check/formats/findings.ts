@@ -3,8 +3,8 @@
  * stylish format, `file:line:col  error|warning  message  (rule)`, without its summary line (those commands end
  * with their own).
  */
-import type { Diagnostic, Lang } from '../diagnostics.js';
-import { formatStylish } from '../check/formats/stylish.js';
+import type { Diagnostic, Lang } from '../../diagnostics.js';
+import { formatStylish } from './stylish.js';
 
 export function formatFindings(diagnostics: Diagnostic[], lang: Lang): string {
   if (diagnostics.length === 0) return '';

@@ -2,7 +2,7 @@
 import { cpSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIssue } from '../../src/build/build-issue.js';
+import { buildIssue } from '../../src/pipeline/build-issue.js';
 import { loadIssue } from '../../src/issue/load.js';
 import { examples, inOrder, itemTexts, pdffonts, pdftotext, squeeze, suiteDir, withoutPageNumbers } from './helpers.js';
 

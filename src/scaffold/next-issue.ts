@@ -8,7 +8,7 @@ import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type YAML
 import type { Message } from '../diagnostics.js';
 import { msg } from '../i18n/lang.js';
 import { PLACEHOLDER } from '../check/rules/placeholder.js';
-import { parseDay, type Day } from './today.js';
+import { parseDay, type Day } from '../issue/today.js';
 
 export interface NextIssue {
   text: string;

@@ -14,11 +14,11 @@ import { layoutIssue } from '../typeset/bulletin/index.js';
 import type { LayoutCache } from '../typeset/layout-cache.js';
 import type { Layout, MissingChar } from '../typeset/types.js';
 import { renderPdf, type DocInfo } from '../render/pdf.js';
-import { WriteError, writeFileAtomic } from '../render/write-atomic.js';
+import { WriteError, writeFileAtomic } from '../io/write-atomic.js';
 import { checkIssue } from '../check/run.js';
 import { rules as allRules } from '../check/rules/index.js';
 import { placeholder } from '../check/rules/placeholder.js';
-import { pinnedToday } from '../workflow/today.js';
+import { pinnedToday } from '../issue/today.js';
 
 export interface BuildOptions {
   /** Output path; default: the issue file with .pdf. */

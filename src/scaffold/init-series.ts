@@ -3,6 +3,7 @@
  * fonts/README.md. Everything the editor must still write is a 【待填写】 placeholder that `check` points at,
  * so the folder checks with only "fill this in" findings and builds as it is.
  */
+import { packageFile } from '../io/package-paths.js';
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +11,8 @@ import { stringify } from 'yaml';
 import type { Message } from '../diagnostics.js';
 import { PLACEHOLDER } from '../check/rules/placeholder.js';
 import { msg } from '../i18n/lang.js';
-import { describeFsError } from './fs-errors.js';
-import type { Day } from './today.js';
+import { describeFsError } from '../io/fs-errors.js';
+import type { Day } from '../issue/today.js';
 
 export interface InitOptions {
   name?: string;
@@ -59,7 +60,7 @@ export function yamlScalar(value: string): string {
 }
 
 function schemaPath(dir: string, name: string): string {
-  const abs = fileURLToPath(new URL(`../../schemas/${name}`, import.meta.url));
+  const abs = packageFile(`schemas/${name}`);
   return path.relative(dir, abs).split(path.sep).join('/');
 }
 

@@ -1,9 +1,9 @@
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { toWriteError, WriteError, writeFileAtomic } from '../../src/render/write-atomic.js';
+import { toWriteError, WriteError, writeFileAtomic } from '../../src/io/write-atomic.js';
 
-import { cleanTemp, tempDir } from './helpers.js';
+import { cleanTemp, tempDir } from '../render/helpers.js';
 
 afterAll(cleanTemp);
 

@@ -1,5 +1,5 @@
 /**
- * A worker thread of `bulletin build --jobs N` (src/build/batch.ts): builds the files it is sent, one at a time,
+ * A worker thread of `bulletin build --jobs N` (src/pipeline/batch.ts): builds the files it is sent, one at a time,
  * and posts each result back. Fonts are parsed once per worker and reused for every file it builds.
  */
 import { parentPort, workerData } from 'node:worker_threads';

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildIssue } from '../../src/build/build-issue.js';
+import { buildIssue } from '../../src/pipeline/build-issue.js';
 import { runCli } from '../fixtures/capture.js';
 import { examples, reference, STACK, suiteDir } from './helpers.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { buildIssue } from '../../src/build/build-issue.js';
+import { buildIssue } from '../../src/pipeline/build-issue.js';
 import { LayoutCache } from '../../src/typeset/layout-cache.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-rebuild-'));

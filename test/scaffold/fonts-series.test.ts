@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { standInFile } from '../../src/fonts/roles.js';
-import { fontsReport, seriesFonts } from '../../src/workflow/fonts-report.js';
+import { fontsReport, seriesFonts } from '../../src/report/fonts-report.js';
 import { capture } from '../fixtures/capture.js';
 import { repoRoot, tempFiles } from '../fixtures/tmp.js';
 import { run } from './run.js';

@@ -55,7 +55,7 @@ export async function fontsReport(issueFile: string | undefined, lang: Lang, cwd
   let settings: Pick<SeriesSettings, 'fonts' | 'fontPaths' | 'seriesFile'> = { fonts: DEFAULT_FONTS, fontPaths: [] };
   let issueDir = cwd;
   let issue: Issue | undefined;
-  const { isSeriesFileName } = await import('../cli/inputs.js');
+  const { isSeriesFileName } = await import('../issue/inputs.js');
   const cannotRead = async (diagnostics: Diagnostic[], what: Message): Promise<number> => {
     const { formatStylish } = await import('../check/formats/stylish.js');
     process.stderr.write(formatStylish(diagnostics, lang, 1));
@@ -82,7 +82,7 @@ export async function fontsReport(issueFile: string | undefined, lang: Lang, cwd
       if (loaded.diagnostics.some((d) => d.severity === 'error')) {
         return cannotRead(loaded.diagnostics, { zh: `系列设置文件 ${seriesFile} 有问题，先用 bulletin check 修正上面的问题`, en: `the series file ${seriesFile} has problems; fix them first (bulletin check)` });
       }
-      const { formatFindings } = await import('../cli/findings.js');
+      const { formatFindings } = await import('../check/formats/findings.js');
       process.stderr.write(formatFindings(loaded.diagnostics, lang));
       const data = (loaded.documents.get(seriesFile)?.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}) as { fonts?: Record<string, string | string[]>; fontPaths?: string[] };
       settings = { ...seriesFonts(data), seriesFile };

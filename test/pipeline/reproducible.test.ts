@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIssue } from '../../src/build/build-issue.js';
+import { buildIssue } from '../../src/pipeline/build-issue.js';
 import { pdffonts, pdfinfo, pdftotext, reference, suiteDir } from './helpers.js';
 
 let tmp: ReturnType<typeof suiteDir>;

@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { msg } from '../i18n/lang.js';
-import { SERIES_FILE_NAME } from '../issue/series.js';
+import { SERIES_FILE_NAME } from './series.js';
 
 /**
  * Whether a file is a series settings file by its name: `bulletin.series.yaml` (found automatically above an

@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { buildIssue } from '../../src/build/build-issue.js';
+import { buildIssue } from '../../src/pipeline/build-issue.js';
 import { tempDir } from '../fixtures/tmp.js';
 
 /** 1-based line and column of the first `needle` in `text`. */

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIssue, type BuildResult } from '../../src/build/build-issue.js';
+import { buildIssue, type BuildResult } from '../../src/pipeline/build-issue.js';
 import { loadIssue } from '../../src/issue/load.js';
 import type { Issue } from '../../src/issue/model.js';
 import {

@@ -1,0 +1,32 @@
+/**
+ * Where bulletin's own files are: package.json, schemas/, fonts/. This module sits two folders below the package
+ * root in every form the code runs in (src/io/ under vitest, dist/io/ from tsc, dist/bundle/ from esbuild), so one
+ * relative URL finds the root in all of them.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = new URL('../../', import.meta.url);
+
+/** Absolute path of a file of the package, from its path relative to the package root ('schemas/x.json'). */
+export function packageFile(rel: string): string {
+  return fileURLToPath(new URL(rel, ROOT));
+}
+
+export type SchemaKind = 'issue' | 'series';
+
+export const SCHEMA_FILE_NAMES: Record<SchemaKind, string> = { issue: 'bulletin.schema.json', series: 'bulletin.series.schema.json' };
+
+/** Absolute path of the JSON Schema of an issue file or of a series file. */
+export function schemaFile(kind: SchemaKind): string {
+  return packageFile(`schemas/${SCHEMA_FILE_NAMES[kind]}`);
+}
+
+/** The version in package.json ('0.0.0' when it cannot be read). */
+export function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
