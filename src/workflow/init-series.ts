@@ -58,7 +58,8 @@ export function yamlScalar(value: string): string {
   return stringify(value, { lineWidth: 0, blockQuote: false }).trimEnd();
 }
 
-function schemaPath(dir: string, name: string): string {
+/** The schema's path relative to `dir`, for the `# yaml-language-server: $schema=…` line (also used by `import`). */
+export function schemaPath(dir: string, name: string): string {
   const abs = fileURLToPath(new URL(`../../schemas/${name}`, import.meta.url));
   return path.relative(dir, abs).split(path.sep).join('/');
 }
