@@ -73,7 +73,8 @@ function resolveNote(doc: Element, ref: Element): { body: Element[] } | undefine
 
 function plainText(el: Element): string {
   if (el.type === 'text') return el.value ?? '';
-  return (el.children ?? []).map(plainText).join(el.type === 'tableCell' ? ' ' : '');
+  const sep = el.type === 'table' ? ' / ' : el.type === 'tableRow' ? ' ' : '';
+  return (el.children ?? []).map(plainText).filter((t) => t.trim() !== '').join(sep);
 }
 
 export async function readDocx(bytes: Buffer): Promise<DocxRead> {

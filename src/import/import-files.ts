@@ -122,6 +122,12 @@ export async function importFiles(files: string[], o: ImportOptions): Promise<Im
     draft.sections.push(section);
   }
 
+  // What the input did not give is filled in so the file loads; each filling is a guess the editor must see.
+  const firstReport = reads[0]!.report;
+  if (draft.number === undefined) firstReport.guesses.push({ at: [], message: msg('没有找到期号（第N期），按 1 填写，请改为实际期号', 'no issue number (第N期) found; 1 was written, change it to the real number') });
+  if (draft.date === undefined) firstReport.guesses.push({ at: [], message: msg(`没有找到日期，按今天（${day.iso}）填写，请改为印发日期`, `no date found; today (${day.iso}) was written, change it to the date of issue`) });
+  if (whole.length === 0) firstReport.guesses.push({ at: [], message: msg('栏目名称按“动态”填写，请核对', 'the section label was written as 动态; please check') });
+
   // Where the files go: -o (a file, or a folder for the default name), else beside the first input.
   const first = files[0]!;
   const stem = `${path.basename(first, path.extname(first))}.yaml`;
