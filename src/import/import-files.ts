@@ -137,7 +137,7 @@ export async function importFiles(files: string[], o: ImportOptions): Promise<Im
   if (!isFolder(dir)) return fail(2, msg(`输出文件夹不存在：${dir}`, `the output folder does not exist: ${dir}`));
   if (exists(target)) return fail(1, msg(`${target} 已经存在，不会覆盖；请换一个文件名（-o），或先删除它`, `${target} already exists and is not overwritten; choose another name (-o) or delete it first`));
 
-  const existing = o.series !== undefined ? path.resolve(o.series) : await findSeriesFile(target);
+  let existing = o.series !== undefined ? path.resolve(o.series) : await findSeriesFile(target);
   let overrides: { key: SeriesKey; comment?: string }[] = [];
   let seriesPath: string;
   let seriesText: string | undefined;
@@ -145,6 +145,20 @@ export async function importFiles(files: string[], o: ImportOptions): Promise<Im
     const compared = await compareWithSeries(existing, draft.series);
     if ('message' in compared) return fail(1, compared.message, existing);
     overrides = compared.overrides;
+    // Found in a folder above, and another bulletin's: this one gets its own beside it (the nearer one wins).
+    if (o.series === undefined && path.dirname(existing) !== dir && draft.series.name !== undefined && compared.name !== undefined && compared.name !== draft.series.name) {
+      reads[0]!.report.guesses.push({
+        at: [],
+        message: msg(
+          `上级文件夹中的系列文件 ${existing} 是《${compared.name}》的，本期是《${draft.series.name}》，所以在输出文件旁新建系列文件`,
+          `the series file above, ${existing}, is for 《${compared.name}》 and this issue is 《${draft.series.name}》, so a new series file is written beside the output`,
+        ),
+      });
+      existing = undefined;
+      overrides = [];
+    }
+  }
+  if (existing) {
     seriesPath = existing;
   } else {
     seriesPath = path.join(dir, SERIES_FILE_NAME);

@@ -55,7 +55,7 @@ function notes(input: InputReport, list: Note[], lang: Lang): string[] {
 export function formatReport(r: Extract<ImportResult, { exit: 0 }>, lang: Lang): string {
   const t = translator(lang);
   const lines: string[] = [];
-  const inputs = r.inputs.map((i) => `${rel(i.file)}（${i.kind}${i.whole ? t('，完整的一期', ', a whole issue') : ''}）`).join(t('、', ', '));
+  const inputs = r.inputs.map((i) => t(`${rel(i.file)}（${i.kind}${i.whole ? '，完整的一期' : ''}）`, `${rel(i.file)} (${i.kind}${i.whole ? ', a whole issue' : ''})`)).join(t('、', ', '));
   lines.push(t(`✓ 已导入 ${inputs}`, `✓ imported ${inputs}`));
   lines.push(t(`  简报文件：${rel(r.issueFile)}`, `  issue file: ${rel(r.issueFile)}`));
   lines.push(

@@ -9,7 +9,8 @@ import { msg } from '../i18n/lang.js';
 import { loadSeries } from '../issue/load.js';
 import { SERIES_KEYS, type DraftSeries, type SeriesKey } from './types.js';
 
-export type Compared = { overrides: { key: SeriesKey; comment?: string }[] } | { message: Message };
+/** `name`: the series file's bulletin name, to tell another bulletin's series file from this one's. */
+export type Compared = { overrides: { key: SeriesKey; comment?: string }[]; name?: string } | { message: Message };
 
 function shown(value: unknown): string {
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null ? `${(v as { label?: string }).label}：${(v as { recipients?: string }).recipients}` : String(v))).join('、');
@@ -43,5 +44,5 @@ export async function compareWithSeries(file: string, series: DraftSeries): Prom
     if (theirs === undefined) overrides.push({ key, comment: '系列文件中没有这一项' });
     else if (canonical(theirs) !== canonical(mine)) overrides.push({ key, comment: `系列文件中为：${shown(theirs)}` });
   }
-  return { overrides };
+  return { overrides, name: typeof data.name === 'string' ? data.name : undefined };
 }
