@@ -13,6 +13,7 @@ import { registerSchema } from './schema.js';
 import { registerNew } from './new.js';
 import { registerInit } from './init.js';
 import { registerFonts } from './fonts.js';
+import { registerImport } from './import.js';
 
 /** What a command registration gets: the language and a way to set the exit code. */
 export interface CliContext {
@@ -45,7 +46,7 @@ const registerCheck: CommandRegistration = (program, ctx) => {
 };
 
 /** One entry per command; add a registration here to add a command. */
-const COMMANDS: CommandRegistration[] = [registerCheck, registerBuild, registerNew, registerInit, registerFonts, registerSchema];
+const COMMANDS: CommandRegistration[] = [registerCheck, registerBuild, registerNew, registerInit, registerImport, registerFonts, registerSchema];
 
 const TITLES_ZH: Record<string, string> = {
   // formatHelp puts one space after the title: "用法：  bulletin [选项] [命令]".

@@ -4,6 +4,7 @@
  * relative URL finds the root in all of them.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -29,4 +30,9 @@ export function packageVersion(): string {
   } catch {
     return '0.0.0';
   }
+}
+
+/** A schema's path relative to `dir`, for the `# yaml-language-server: $schema=…` line that init, new and import write. */
+export function schemaPath(dir: string, name: string): string {
+  return path.relative(dir, packageFile(`schemas/${name}`)).split(path.sep).join('/');
 }

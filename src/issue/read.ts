@@ -139,7 +139,8 @@ export function decode(file: string, bytes: Uint8Array): ReadResult {
   }
 }
 
-function looksLikeGb18030(bytes: Uint8Array): boolean {
+/** Whether bytes that are not UTF-8 read as Chinese in GB18030 (GBK is part of it); `import` accepts such text. */
+export function looksLikeGb18030(bytes: Uint8Array): boolean {
   try {
     const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
     const han = text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;

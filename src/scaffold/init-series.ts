@@ -3,11 +3,11 @@
  * fonts/README.md. Everything the editor must still write is a 【待填写】 placeholder that `check` points at,
  * so the folder checks with only "fill this in" findings and builds as it is.
  */
-import { packageFile } from '../io/package-paths.js';
+import { schemaPath } from '../io/package-paths.js';
+import { yamlScalar } from '../issue/yaml-scalar.js';
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stringify } from 'yaml';
 import type { Message } from '../diagnostics.js';
 import { PLACEHOLDER } from '../check/rules/placeholder.js';
 import { msg } from '../i18n/lang.js';
@@ -52,16 +52,6 @@ export function optionProblem(o: Pick<InitOptions, 'name' | 'office' | 'prefix'>
     }
   }
   return undefined;
-}
-
-/** A value as one YAML scalar that reads back as exactly that string (quoted when it has to be). */
-export function yamlScalar(value: string): string {
-  return stringify(value, { lineWidth: 0, blockQuote: false }).trimEnd();
-}
-
-function schemaPath(dir: string, name: string): string {
-  const abs = packageFile(`schemas/${name}`);
-  return path.relative(dir, abs).split(path.sep).join('/');
 }
 
 function seriesFile(dir: string, o: InitOptions): string {

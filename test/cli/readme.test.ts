@@ -21,8 +21,8 @@ describe('README.md', () => {
     }
   });
 
-  it('the command table names every option of build, new, init and fonts that --help lists', async () => {
-    for (const cmd of ['build', 'new', 'init', 'fonts']) {
+  it('the command table names every option of build, new, init, import and fonts that --help lists', async () => {
+    for (const cmd of ['build', 'new', 'init', 'import', 'fonts']) {
       const help = (await run('--lang', 'en', cmd, '--help')).out;
       const options = [...help.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]!).filter((o) => o !== '--help');
       const row = readme.split('\n').find((l) => l.startsWith(`| \`bulletin ${cmd} `))!;
