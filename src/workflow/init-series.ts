@@ -3,7 +3,7 @@
  * fonts/README.md. Everything the editor must still write is a 【待填写】 placeholder that `check` points at,
  * so the folder checks with only "fill this in" findings and builds as it is.
  */
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
@@ -58,8 +58,21 @@ export function yamlScalar(value: string): string {
   return stringify(value, { lineWidth: 0, blockQuote: false }).trimEnd();
 }
 
+/**
+ * The $schema comment's target, relative to the folder so that it survives moving the repository. In a project that
+ * has bulletin as a dependency, that copy's schema by way of node_modules/bulletin/ (not the real path this code runs
+ * from, which for a linked install or `npx` from npm's cache lies outside the project); otherwise this package's own.
+ */
 function schemaPath(dir: string, name: string): string {
-  const abs = fileURLToPath(new URL(`../../schemas/${name}`, import.meta.url));
+  let abs = fileURLToPath(new URL(`../../schemas/${name}`, import.meta.url));
+  for (let d = dir; ; d = path.dirname(d)) {
+    const installed = path.join(d, 'node_modules', 'bulletin', 'schemas', name);
+    if (existsSync(installed)) {
+      abs = installed;
+      break;
+    }
+    if (path.dirname(d) === d) break;
+  }
   return path.relative(dir, abs).split(path.sep).join('/');
 }
 
