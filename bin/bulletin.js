@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// The compiled CLI lives in dist/ (built by `npm ci` through the prepare script): dist/bundle/cli.mjs is the
-// esbuild bundle (one file to load, which halves a cold start), dist/cli/index.js the plain tsc output. The bundle
-// is used only while it is at least as new as the tsc output, so a bare `tsc` recompile never runs stale code.
+// The compiled CLI lives in dist/ (built by `npm ci` through the prepare script; `npm pack` ships dist/bundle/ only):
+// dist/bundle/cli.mjs is the esbuild bundle (one file to load, which halves a cold start), dist/cli/index.js the plain
+// tsc output. The bundle is used only while it is at least as new as the tsc output, so a bare `tsc` recompile never
+// runs stale code.
 import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 // `bulletin check … | head`: once the reader has gone, the rest of the output is dropped quietly and the command
 // still ends with its own exit code (no EPIPE stack trace).
@@ -20,18 +22,39 @@ const mtime = (rel) => {
   }
 };
 
-try {
-  const bundle = mtime('../dist/bundle/cli.mjs');
-  const entry = bundle >= 0 && bundle >= mtime('../dist/cli/index.js') ? '../dist/bundle/cli.mjs' : '../dist/cli/index.js';
-  const { main } = await import(entry);
-  // main() turns every failure into a message and an exit code: 0, 1 (findings), 2 (usage, I/O), 70 (a bug).
-  process.exitCode = await main(process.argv);
-} catch (err) {
-  // Last resort, for a broken installation (dist/ missing or half-built) or a bug outside main().
-  const detail = String(err && err.message ? err.message : err).split('\n')[0];
+const bundle = mtime('../dist/bundle/cli.mjs');
+const compiled = mtime('../dist/cli/index.js');
+
+if (bundle < 0 && compiled < 0) {
+  // Not built: a git dependency installed with --ignore-scripts (or under a policy that keeps npm from running
+  // bulletin's prepare script), or a checkout before `npm ci`. Say which and what to do; exit 2 as for a missing file.
+  const pkg = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, '');
+  const checkout = mtime('../tsconfig.build.json') >= 0;
   process.stderr.write(
-    `bulletin：内部错误：${detail}。请重新安装（npm ci）；仍然出错时请把这一行报告给维护者\n` +
-      `bulletin: internal error: ${detail}. Reinstall (npm ci); if it persists, please report this line\n`,
+    checkout
+      ? `bulletin：${pkg} 还没有构建（缺少 dist/）：请在该文件夹中运行 npm ci（或 npm run build）\n` +
+          `bulletin: ${pkg} is not built (no dist/): run npm ci (or npm run build) in that folder\n`
+      : `bulletin：安装不完整：${pkg} 中没有 dist/。从 git 安装时，dist/ 由 npm 运行 bulletin 的 prepare 脚本生成，` +
+          `用了 --ignore-scripts 或安装脚本未获允许时不会生成：请不带 --ignore-scripts 重新安装，` +
+          `或改为安装 npm pack 生成的 .tgz 文件（其中已有 dist/）\n` +
+          `bulletin: incomplete installation: ${pkg} has no dist/. Installed from git, dist/ is built by npm running ` +
+          `bulletin's prepare script, which does not run with --ignore-scripts or when install scripts are not allowed: ` +
+          `reinstall without --ignore-scripts, or install the .tgz made by npm pack (it holds dist/)\n`,
   );
-  process.exitCode = 70;
+  process.exitCode = 2;
+} else {
+  try {
+    const entry = bundle >= 0 && bundle >= compiled ? '../dist/bundle/cli.mjs' : '../dist/cli/index.js';
+    const { main } = await import(entry);
+    // main() turns every failure into a message and an exit code: 0, 1 (findings), 2 (usage, I/O), 70 (a bug).
+    process.exitCode = await main(process.argv);
+  } catch (err) {
+    // Last resort, for a half-built installation or a bug outside main().
+    const detail = String(err && err.message ? err.message : err).split('\n')[0];
+    process.stderr.write(
+      `bulletin：内部错误：${detail}。请重新安装（npm ci）；仍然出错时请把这一行报告给维护者\n` +
+        `bulletin: internal error: ${detail}. Reinstall (npm ci); if it persists, please report this line\n`,
+    );
+    process.exitCode = 70;
+  }
 }

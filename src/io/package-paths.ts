@@ -3,7 +3,7 @@
  * root in every form the code runs in (src/io/ under vitest, dist/io/ from tsc, dist/bundle/ from esbuild), so one
  * relative URL finds the root in all of them.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,7 +32,21 @@ export function packageVersion(): string {
   }
 }
 
-/** A schema's path relative to `dir`, for the `# yaml-language-server: $schema=…` line that init, new and import write. */
+/**
+ * The `# yaml-language-server: $schema=…` target that init and import write, relative to the folder so that it
+ * survives moving the repository. In a project that has bulletin as a dependency, that copy's schema by way of
+ * node_modules/bulletin/ (not the real path this code runs from, which for a linked install or `npx` from npm's
+ * cache lies outside the project); otherwise this package's own.
+ */
 export function schemaPath(dir: string, name: string): string {
-  return path.relative(dir, packageFile(`schemas/${name}`)).split(path.sep).join('/');
+  let abs = packageFile(`schemas/${name}`);
+  for (let d = dir; ; d = path.dirname(d)) {
+    const installed = path.join(d, 'node_modules', 'bulletin', 'schemas', name);
+    if (existsSync(installed)) {
+      abs = installed;
+      break;
+    }
+    if (path.dirname(d) === d) break;
+  }
+  return path.relative(dir, abs).split(path.sep).join('/');
 }
