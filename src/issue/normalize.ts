@@ -95,6 +95,22 @@ export function normalize(input: NormalizeInput, sources: YamlSourceMap): { issu
   };
 
   const series = seriesSettings(merged, origin, text);
+  const ambiguous = ambiguousAliases(merged.sources);
+  if (ambiguous.length > 0) {
+    const at = origin(['sources']);
+    return {
+      diagnostics: ambiguous.map(({ path: p, alias, first, second }) => ({
+        file: at,
+        ...sources.nodePosition(at, p),
+        severity: 'error' as const,
+        rule: 'source-alias',
+        message: msg(
+          `别名“${alias}”不能同时指${first}和${second}：来源写成“${alias}”时分不清是哪个单位。删去其中一处`,
+          `the alias "${alias}" cannot stand for both ${first} and ${second}: a source written "${alias}" would be either unit. Remove one of them`,
+        ),
+      })),
+    };
+  }
   if (input.seriesFile) series.seriesFile = input.seriesFile;
   series.refs = settingRefs(origin, (p) => hasPath(issueData, p) || hasPath(input.seriesData, p));
   const sections: Section[] = [];
@@ -126,6 +142,8 @@ export function normalize(input: NormalizeInput, sources: YamlSourceMap): { issu
       if (rawItem.title !== undefined) item.title = text([...ip, 'title'], rawItem.title);
       if (rawItem.source !== undefined) item.source = text([...ip, 'source'], rawItem.source);
       if (rawItem.note !== undefined) item.note = text([...ip, 'note'], rawItem.note);
+      if (Array.isArray(rawItem.marks)) item.marks = rawItem.marks.map((mark, mi) => text([...ip, 'marks', mi], mark));
+      if (typeof rawItem.extraPoints === 'number') item.extraPoints = rawItem.extraPoints;
       section.items.push(item);
     });
     sections.push(section);
@@ -210,7 +228,7 @@ function seriesSettings(m: Raw, origin: (p: YamlPath) => string, text: (p: YamlP
     fonts,
     fontPaths,
     page,
-    sources: ((m.sources ?? []) as string[]).map(String),
+    sources: [],
     rules: { ...((m.rules ?? {}) as SeriesSettings['rules']) },
   };
   if (m.seriesLine !== undefined) settings.seriesLine = String(m.seriesLine);
@@ -219,7 +237,40 @@ function seriesSettings(m: Raw, origin: (p: YamlPath) => string, text: (p: YamlP
   if (m.serial !== undefined) settings.serial = String(m.serial);
   // Only the keys that were written: the rules fill in their own defaults for the rest.
   if (m.check !== undefined) settings.check = { ...(m.check as NonNullable<SeriesSettings['check']>) };
+  if (m.stats !== undefined) settings.stats = { ...(m.stats as NonNullable<SeriesSettings['stats']>) };
+  // `sources` items are names or { name, aliases }; the first unit to claim an alias keeps it.
+  for (const entry of (m.sources ?? []) as (string | { name: string; aliases?: string[] })[]) {
+    if (typeof entry === 'string') {
+      settings.sources.push(entry);
+      continue;
+    }
+    settings.sources.push(entry.name);
+    for (const alias of entry.aliases ?? []) {
+      settings.sourceAliases ??= {};
+      if (!Object.hasOwn(settings.sourceAliases, alias)) settings.sourceAliases[alias] = entry.name;
+    }
+  }
   return settings;
+}
+
+/**
+ * Aliases in `sources` that would make a source mean two units: an alias of two units, or an alias that is
+ * another unit's name. Each is reported at the later of the two places.
+ */
+function ambiguousAliases(raw: unknown): { path: YamlPath; alias: string; first: string; second: string }[] {
+  const entries = (Array.isArray(raw) ? raw : []) as (string | { name: string; aliases?: string[] })[];
+  const names = new Map(entries.map((e) => (typeof e === 'string' ? e : e.name)).map((n) => [n, n]));
+  const claimed = new Map<string, string>();
+  const out: { path: YamlPath; alias: string; first: string; second: string }[] = [];
+  entries.forEach((e, i) => {
+    if (typeof e === 'string') return;
+    (e.aliases ?? []).forEach((alias, j) => {
+      const other = names.get(alias) ?? claimed.get(alias);
+      if (other !== undefined && other !== e.name) out.push({ path: ['sources', i, 'aliases', j], alias, first: other, second: e.name });
+      else claimed.set(alias, e.name);
+    });
+  });
+  return out;
 }
 
 /** Settings whose place in the files is recorded in `SeriesSettings.refs` (see there). */
@@ -232,6 +283,7 @@ const REF_PATHS: YamlPath[] = [
   ['serial'],
   ['printCount'],
   ['distribution'],
+  ['sources'],
   ...FONT_ROLES.map((r): YamlPath => ['fonts', r]),
 ];
 
