@@ -14,6 +14,7 @@ import { registerSchema } from './schema.js';
 import { registerNew } from './new.js';
 import { registerInit } from './init.js';
 import { registerFonts } from './fonts.js';
+import { registerStats } from './stats.js';
 
 /** What a command registration gets: the language and a way to set the exit code. */
 export interface CliContext {
@@ -46,7 +47,7 @@ const registerCheck: CommandRegistration = (program, ctx) => {
 };
 
 /** One entry per command; add a registration here to add a command. */
-const COMMANDS: CommandRegistration[] = [registerCheck, registerBuild, registerNew, registerInit, registerFonts, registerSchema];
+const COMMANDS: CommandRegistration[] = [registerCheck, registerBuild, registerNew, registerInit, registerFonts, registerStats, registerSchema];
 
 /** Re-exported for the tests of the help's columns; the one definition is in src/i18n. */
 export { displayWidth };

@@ -186,7 +186,8 @@ export function normalizeSeries(file: string, data: Record<string, unknown>, sou
   return series;
 }
 
-function shorten(s: string): string {
+/** A text's first sentence, at most 40 characters: what stands for an item without a title (contents, stats). */
+export function shorten(s: string): string {
   const first = s.split(/(?<=[。！？])/)[0] ?? s;
   return first.length > 40 ? `${first.slice(0, 39)}…` : first.replace(/。$/, '');
 }
