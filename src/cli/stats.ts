@@ -76,12 +76,12 @@ export async function runStats(inputs: string[], options: StatsCommandOptions): 
   const { collectStats } = await import('../stats/collect.js');
   const { report, diagnostics, skipped } = await collectStats(expanded.files, { period: period.spec, by: by as 'source' });
   process.stderr.write(formatFindings(diagnostics, lang));
-  const bytes = await renderStats(report, { format: chosen.format, by: by as 'source', lang, list: options.list, skipped, diagnostics });
+  const rendered = await renderStats(report, { format: chosen.format, by: by as 'source', lang, list: options.list, skipped, diagnostics });
 
   if (options.output) {
     const { writeFileAtomic, WriteError } = await import('../render/write-atomic.js');
     try {
-      writeFileAtomic(options.output, bytes);
+      writeFileAtomic(options.output, typeof rendered === 'string' ? Buffer.from(rendered, 'utf8') : rendered);
     } catch (err) {
       if (err instanceof WriteError) return fail(err.msg);
       throw err;
@@ -89,7 +89,7 @@ export async function runStats(inputs: string[], options: StatsCommandOptions): 
     const { displayPath } = await import('../check/formats/stylish.js');
     process.stdout.write(t(`✓ 信息采用统计已写入 ${displayPath(options.output)}（${report.issues} 期，${report.items} 条信息）\n`, `✓ statistics written to ${displayPath(options.output)} (${report.issues} issue(s), ${report.items} item(s))\n`));
   } else {
-    process.stdout.write(bytes);
+    process.stdout.write(rendered);
   }
   // The table says it under the totals; other formats go to files or tools, so the terminal hears it here.
   if (skipped.length > 0 && (chosen.format !== 'table' || options.output)) {

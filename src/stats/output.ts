@@ -30,16 +30,16 @@ export interface RenderOptions {
   diagnostics: Diagnostic[];
 }
 
-export async function renderStats(report: StatsReport, o: RenderOptions): Promise<Uint8Array> {
-  const text = (s: string) => new TextEncoder().encode(s);
+/** Text for the text formats (printed as is), bytes for .xlsx. */
+export async function renderStats(report: StatsReport, o: RenderOptions): Promise<string | Uint8Array> {
   switch (o.format) {
     case 'table':
-      return text(formatTable(report, o));
+      return formatTable(report, o);
     case 'csv':
       // --list: one row per credit instead of the summary (Excel's filters and pivot tables start from it).
-      return text(formatCsv(o.list ? listMatrix(report, o.lang) : summaryMatrix(report, o.by, o.lang)));
+      return formatCsv(o.list ? listMatrix(report, o.lang) : summaryMatrix(report, o.by, o.lang));
     case 'json':
-      return text(formatJson(report, o.diagnostics, o.skipped, o.lang));
+      return formatJson(report, o.diagnostics, o.skipped, o.lang);
     case 'xlsx':
       return (await import('./formats/xlsx.js')).formatXlsx(report, o);
   }

@@ -8,7 +8,7 @@ import type { Lang } from '../../diagnostics.js';
 import { displayWidth } from '../../i18n/display-width.js';
 import { translator } from '../../i18n/lang.js';
 import { roundPoints } from '../tally.js';
-import type { SkippedFile, StatsBy, StatsReport } from '../types.js';
+import type { Credit, SkippedFile, StatsBy, StatsReport } from '../types.js';
 import { summaryMatrix, unitLabel, type Cell, type Matrix } from './matrix.js';
 
 export interface TableOptions {
@@ -89,12 +89,15 @@ export function notes(report: StatsReport, options: Pick<TableOptions, 'lang' | 
 /** Each unit's items, in the table's order: what a unit's head asks to see. */
 function list(report: StatsReport, lang: Lang): string[] {
   const t = translator(lang);
+  // A supplement numbered apart (增刊 第 1 期) is told from the regular issues by its name.
+  const named = new Set(report.credits.map((c) => c.issue.series.name)).size > 1;
+  const issue = (c: Credit) => `${named ? c.issue.series.name : ''}${t(`第 ${c.issue.number} 期`, `${named ? ' ' : ''}No. ${c.issue.number}`)}`;
   const out: string[] = [];
   for (const u of report.units) {
     out.push(t(`${unitLabel(u.unit, lang)}（${u.items} 条，${u.points} 分）`, `${unitLabel(u.unit, lang)} (${u.items} item(s), ${u.points} point(s))`));
     const rows: Cell[][] = report.credits
       .filter((c) => c.unit === u.unit)
-      .map((c) => [c.issue.date.iso, t(`第 ${c.issue.number} 期`, `No. ${c.issue.number}`), c.section.label, t(`${roundPoints(c.points)} 分`, `${roundPoints(c.points)} pt`), c.title]);
+      .map((c) => [c.issue.date.iso, issue(c), c.section.label, t(`${roundPoints(c.points)} 分`, `${roundPoints(c.points)} pt`), c.title]);
     // Only the rows, indented: alignColumns' first two lines are the (empty) header and its rule.
     const m: Matrix = { header: ['', '', '', '', ''], rows, numeric: [false, false, false, true, false] };
     out.push(...alignColumns(m).slice(2).map((l) => `  ${l}`));
