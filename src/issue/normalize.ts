@@ -20,6 +20,7 @@ import type {
 } from './model.js';
 import { hasPath } from './series.js';
 import type { YamlPath, YamlSourceMap } from './source-map.js';
+import { ambiguousAliases, readSources } from './source-names.js';
 import { cutParagraphs } from './text.js';
 import { readIsoDate } from './validate.js';
 
@@ -239,39 +240,10 @@ function seriesSettings(m: Raw, origin: (p: YamlPath) => string, text: (p: YamlP
   // Only the keys that were written: the rules fill in their own defaults for the rest.
   if (m.check !== undefined) settings.check = { ...(m.check as NonNullable<SeriesSettings['check']>) };
   if (m.stats !== undefined) settings.stats = { ...(m.stats as NonNullable<SeriesSettings['stats']>) };
-  // `sources` items are names or { name, aliases }; the first unit to claim an alias keeps it.
-  for (const entry of (m.sources ?? []) as (string | { name: string; aliases?: string[] })[]) {
-    if (typeof entry === 'string') {
-      settings.sources.push(entry);
-      continue;
-    }
-    settings.sources.push(entry.name);
-    for (const alias of entry.aliases ?? []) {
-      settings.sourceAliases ??= {};
-      if (!Object.hasOwn(settings.sourceAliases, alias)) settings.sourceAliases[alias] = entry.name;
-    }
-  }
+  const listed = readSources(m.sources);
+  settings.sources = listed.sources;
+  if (listed.aliases) settings.sourceAliases = listed.aliases;
   return settings;
-}
-
-/**
- * Aliases in `sources` that would make a source mean two units: an alias of two units, or an alias that is
- * another unit's name. Each is reported at the later of the two places.
- */
-function ambiguousAliases(raw: unknown): { path: YamlPath; alias: string; first: string; second: string }[] {
-  const entries = (Array.isArray(raw) ? raw : []) as (string | { name: string; aliases?: string[] })[];
-  const names = new Map(entries.map((e) => (typeof e === 'string' ? e : e.name)).map((n) => [n, n]));
-  const claimed = new Map<string, string>();
-  const out: { path: YamlPath; alias: string; first: string; second: string }[] = [];
-  entries.forEach((e, i) => {
-    if (typeof e === 'string') return;
-    (e.aliases ?? []).forEach((alias, j) => {
-      const other = names.get(alias) ?? claimed.get(alias);
-      if (other !== undefined && other !== e.name) out.push({ path: ['sources', i, 'aliases', j], alias, first: other, second: e.name });
-      else claimed.set(alias, e.name);
-    });
-  });
-  return out;
 }
 
 /** Settings whose place in the files is recorded in `SeriesSettings.refs` (see there). */

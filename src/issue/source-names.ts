@@ -4,6 +4,28 @@
  * and `bulletin stats` read sources through this one function, so what check accepts is what stats counts.
  */
 import type { SeriesSettings } from './model.js';
+import type { YamlPath } from './source-map.js';
+
+/** A `sources` entry as validated: a name, or a name with its other spellings. */
+type SourceEntry = string | { name: string; aliases?: string[] };
+
+/** The validated `sources` list as names and alias → name (the first unit to claim an alias keeps it). */
+export function readSources(raw: unknown): { sources: string[]; aliases?: Record<string, string> } {
+  const sources: string[] = [];
+  let aliases: Record<string, string> | undefined;
+  for (const entry of (Array.isArray(raw) ? raw : []) as SourceEntry[]) {
+    if (typeof entry === 'string') {
+      sources.push(entry);
+      continue;
+    }
+    sources.push(entry.name);
+    for (const alias of entry.aliases ?? []) {
+      aliases ??= {};
+      if (!Object.hasOwn(aliases, alias)) aliases[alias] = entry.name;
+    }
+  }
+  return aliases ? { sources, aliases } : { sources };
+}
 
 export interface SourceUnit {
   /** The unit's name: as the `sources` list gives it when known, else as written. */
@@ -48,4 +70,24 @@ export function sourceUnits(text: string, series: Pick<SeriesSettings, 'sources'
     if (!units.some((u) => u.name === unit.name)) units.push(unit);
   }
   return units;
+}
+
+/**
+ * Aliases in `sources` that would make a source mean two units: an alias of two units, or an alias that is
+ * another unit's name. Each is reported at the later of the two places.
+ */
+export function ambiguousAliases(raw: unknown): { path: YamlPath; alias: string; first: string; second: string }[] {
+  const entries = (Array.isArray(raw) ? raw : []) as SourceEntry[];
+  const names = new Map(entries.map((e) => (typeof e === 'string' ? e : e.name)).map((n) => [n, n]));
+  const claimed = new Map<string, string>();
+  const out: { path: YamlPath; alias: string; first: string; second: string }[] = [];
+  entries.forEach((e, i) => {
+    if (typeof e === 'string') return;
+    (e.aliases ?? []).forEach((alias, j) => {
+      const other = names.get(alias) ?? claimed.get(alias);
+      if (other !== undefined && other !== e.name) out.push({ path: ['sources', i, 'aliases', j], alias, first: other, second: e.name });
+      else claimed.set(alias, e.name);
+    });
+  });
+  return out;
 }

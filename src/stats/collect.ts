@@ -89,7 +89,7 @@ export async function collectStats(files: string[], options: CollectOptions): Pr
   if (period.from === undefined && period.to === undefined && counted.length > 0) {
     // "All issues" says which days that covers.
     const [first, last] = [counted[0]!.issue.date.iso, counted[counted.length - 1]!.issue.date.iso];
-    period.label = msg(`全部（${first} 至 ${last}）`, `all issues (${first} to ${last})`);
+    period.label = first === last ? msg(`全部（${first}）`, `all issues (${first})`) : msg(`全部（${first} 至 ${last}）`, `all issues (${first} to ${last})`);
   }
 
   const credits = [];

@@ -89,7 +89,7 @@ describe('xlsx', () => {
     const r = await runCli('stats', seriesDir(), '--year', '2025', '--quarter', '4', '--format', 'xlsx', '-o', out);
     expect(r.code).toBe(0);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(out));
+    await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['统计', '明细']);
     const sheet = wb.getWorksheet('统计')!;
     const values = (row: number, sh = sheet) => (sh.getRow(row).values as unknown[]).slice(1);
