@@ -6,6 +6,7 @@
 import { packageVersion } from '../io/package-paths.js';
 import { Command, CommanderError } from 'commander';
 import type { Lang } from '../diagnostics.js';
+import { displayWidth } from '../i18n/display-width.js';
 import { detectLang, translator } from '../i18n/lang.js';
 import { registerBuild } from './build.js';
 import { internalErrorLine } from '../check/formats/findings.js';
@@ -14,6 +15,7 @@ import { registerNew } from './new.js';
 import { registerInit } from './init.js';
 import { registerFonts } from './fonts.js';
 import { registerImport } from './import.js';
+import { registerStats } from './stats.js';
 
 /** What a command registration gets: the language and a way to set the exit code. */
 export interface CliContext {
@@ -46,7 +48,10 @@ const registerCheck: CommandRegistration = (program, ctx) => {
 };
 
 /** One entry per command; add a registration here to add a command. */
-const COMMANDS: CommandRegistration[] = [registerCheck, registerBuild, registerNew, registerInit, registerImport, registerFonts, registerSchema];
+const COMMANDS: CommandRegistration[] = [registerCheck, registerBuild, registerNew, registerInit, registerImport, registerFonts, registerStats, registerSchema];
+
+/** Re-exported for the tests of the help's columns; the one definition is in src/i18n. */
+export { displayWidth };
 
 const TITLES_ZH: Record<string, string> = {
   // formatHelp puts one space after the title: "用法：  bulletin [选项] [命令]".
@@ -59,16 +64,6 @@ const TITLES_ZH: Record<string, string> = {
 
 /** Commander's placeholders in usage lines and command lists, in Chinese help. */
 const WORDS_ZH: Record<string, string> = { '[options]': '[选项]', '[command]': '[命令]' };
-
-/** Columns a string takes in a terminal: CJK and full-width characters take two (so the help's columns line up). */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s.replace(/\u001b\[[0-9;]*m/g, '')) {
-    const cp = ch.codePointAt(0)!;
-    w += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd) ? 2 : 1;
-  }
-  return w;
-}
 
 /** The help's titles and placeholders in the user's language, with columns measured as the terminal shows them. */
 function helpConfig(lang: Lang) {

@@ -54,6 +54,19 @@ export interface CheckOptions {
   allowFutureDate?: boolean;
 }
 
+/**
+ * `stats:` in the series file: how `bulletin stats` scores the items it counts (src/stats, which holds the
+ * defaults: 1 point an item, no marks, `each`). Only the keys that were written are set.
+ */
+export interface StatsOptions {
+  /** Points an item of a section is worth, by section label. */
+  points?: Record<string, number>;
+  /** Points a mark on an item (`marks: [批示]`) adds, by mark. */
+  marks?: Record<string, number>;
+  /** An item with several source units: each gets the full points, or they split them. */
+  multiSource?: 'each' | 'split';
+}
+
 export interface SeriesSettings {
   /** Bulletin name, e.g. 姑苏信息 */
   name: string;
@@ -72,10 +85,14 @@ export interface SeriesSettings {
   page: PageSettings;
   /** Known issuing offices / sources, for the `source-unknown` check (empty: no check). */
   sources: string[];
+  /** Other ways of writing a known source (`{ name, aliases }` in `sources`): alias → the name in `sources`. */
+  sourceAliases?: Record<string, string>;
   /** Rule id → severity override from the series file. */
   rules: Record<string, 'off' | 'warning' | 'error'>;
   /** House-style settings for the editorial rules (`check:` in the series file); unset fields take the rules' defaults. */
   check?: CheckOptions;
+  /** How `bulletin stats` scores items (`stats:` in the series file). */
+  stats?: StatsOptions;
   /** Absolute path of the series file that was merged in, if any. */
   seriesFile?: string;
   /**
@@ -98,6 +115,10 @@ export interface Item {
   source?: Text;
   /** Editor's note (编者按), set in 楷体 before the body. */
   note?: Text;
+  /** Marks that earn extra points in `bulletin stats` (批示, 上级转载); not typeset. */
+  marks?: Text[];
+  /** Points added (or, negative, taken off) in `bulletin stats`; not typeset. */
+  extraPoints?: number;
   /** Stable anchor id for links and bookmarks, e.g. `item-3` or `s2-i1`. */
   id: string;
   ref: SourceRef;

@@ -20,6 +20,7 @@ import type {
 } from './model.js';
 import { hasPath } from './series.js';
 import type { YamlPath, YamlSourceMap } from './source-map.js';
+import { ambiguousAliases, readSources } from './source-names.js';
 import { cutParagraphs } from './text.js';
 import { readIsoDate } from './validate.js';
 
@@ -95,6 +96,22 @@ export function normalize(input: NormalizeInput, sources: YamlSourceMap): { issu
   };
 
   const series = seriesSettings(merged, origin, text);
+  const ambiguous = ambiguousAliases(merged.sources);
+  if (ambiguous.length > 0) {
+    const at = origin(['sources']);
+    return {
+      diagnostics: ambiguous.map(({ path: p, alias, first, second }) => ({
+        file: at,
+        ...sources.nodePosition(at, p),
+        severity: 'error' as const,
+        rule: 'source-alias',
+        message: msg(
+          `别名“${alias}”不能同时指${first}和${second}：来源写成“${alias}”时分不清是哪个单位。删去其中一处`,
+          `the alias "${alias}" cannot stand for both ${first} and ${second}: a source written "${alias}" would be either unit. Remove one of them`,
+        ),
+      })),
+    };
+  }
   if (input.seriesFile) series.seriesFile = input.seriesFile;
   series.refs = settingRefs(origin, (p) => hasPath(issueData, p) || hasPath(input.seriesData, p));
   const sections: Section[] = [];
@@ -126,6 +143,8 @@ export function normalize(input: NormalizeInput, sources: YamlSourceMap): { issu
       if (rawItem.title !== undefined) item.title = text([...ip, 'title'], rawItem.title);
       if (rawItem.source !== undefined) item.source = text([...ip, 'source'], rawItem.source);
       if (rawItem.note !== undefined) item.note = text([...ip, 'note'], rawItem.note);
+      if (Array.isArray(rawItem.marks)) item.marks = rawItem.marks.map((mark, mi) => text([...ip, 'marks', mi], mark));
+      if (typeof rawItem.extraPoints === 'number') item.extraPoints = rawItem.extraPoints;
       section.items.push(item);
     });
     sections.push(section);
@@ -168,7 +187,8 @@ export function normalizeSeries(file: string, data: Record<string, unknown>, sou
   return series;
 }
 
-function shorten(s: string): string {
+/** A text's first sentence, at most 40 characters: what stands for an item without a title (contents, stats). */
+export function shorten(s: string): string {
   const first = s.split(/(?<=[。！？])/)[0] ?? s;
   return first.length > 40 ? `${first.slice(0, 39)}…` : first.replace(/。$/, '');
 }
@@ -210,7 +230,7 @@ function seriesSettings(m: Raw, origin: (p: YamlPath) => string, text: (p: YamlP
     fonts,
     fontPaths,
     page,
-    sources: ((m.sources ?? []) as string[]).map(String),
+    sources: [],
     rules: { ...((m.rules ?? {}) as SeriesSettings['rules']) },
   };
   if (m.seriesLine !== undefined) settings.seriesLine = String(m.seriesLine);
@@ -219,6 +239,10 @@ function seriesSettings(m: Raw, origin: (p: YamlPath) => string, text: (p: YamlP
   if (m.serial !== undefined) settings.serial = String(m.serial);
   // Only the keys that were written: the rules fill in their own defaults for the rest.
   if (m.check !== undefined) settings.check = { ...(m.check as NonNullable<SeriesSettings['check']>) };
+  if (m.stats !== undefined) settings.stats = { ...(m.stats as NonNullable<SeriesSettings['stats']>) };
+  const listed = readSources(m.sources);
+  settings.sources = listed.sources;
+  if (listed.aliases) settings.sourceAliases = listed.aliases;
   return settings;
 }
 
@@ -232,6 +256,7 @@ const REF_PATHS: YamlPath[] = [
   ['serial'],
   ['printCount'],
   ['distribution'],
+  ['sources'],
   ...FONT_ROLES.map((r): YamlPath => ['fonts', r]),
 ];
 

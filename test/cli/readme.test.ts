@@ -21,13 +21,13 @@ describe('README.md', () => {
     }
   });
 
-  it('the command table names every option of build, new, init, import and fonts that --help lists', async () => {
-    for (const cmd of ['build', 'new', 'init', 'import', 'fonts']) {
+  it('the command table names every option of build, new, init, import, fonts and stats that --help lists', async () => {
+    for (const cmd of ['build', 'new', 'init', 'import', 'fonts', 'stats']) {
       const help = (await run('--lang', 'en', cmd, '--help')).out;
       const options = [...help.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]!).filter((o) => o !== '--help');
       const row = readme.split('\n').find((l) => l.startsWith(`| \`bulletin ${cmd} `))!;
       expect(row, cmd).toBeDefined();
-      for (const o of options) expect(row.includes(o) || (cmd === 'build' && o === '--output' && row.includes('-o')), `${cmd} ${o}`).toBe(true);
+      for (const o of options) expect(row.includes(o) || (o === '--output' && row.includes('`-o')), `${cmd} ${o}`).toBe(true);
     }
   });
 

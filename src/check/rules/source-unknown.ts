@@ -1,4 +1,8 @@
-/** source-unknown: when the series lists its known sources, an item's source should be one of them (typos). */
+/**
+ * source-unknown: when the series lists its known sources, each unit an item's source names should be one of them
+ * (typos), by name or alias; a joint source (区发改局、区商务局) is read unit by unit (src/issue/source-names.ts).
+ */
+import { sourceUnits } from '../../issue/source-names.js';
 import type { Rule } from './types.js';
 import { items } from './texts.js';
 
@@ -14,11 +18,13 @@ export const sourceUnknown: Rule = {
   check: (ctx) => {
     const known = ctx.issue.series.sources;
     if (known.length === 0) return [];
+    const names = [...known, ...Object.keys(ctx.issue.series.sourceAliases ?? {})];
     return items(ctx.issue).flatMap(({ item }) => {
       const source = item.source;
-      const name = source?.text.trim();
-      if (!source || !name || known.includes(name)) return [];
-      return [{ at: { text: source, ref: source.ref }, offset: 0, data: { source: name, suggestion: nearest(name, known) ?? '' } }];
+      if (!source) return [];
+      return sourceUnits(source.text, ctx.issue.series)
+        .filter((u) => u.known === false)
+        .map((u) => ({ at: { text: source, ref: source.ref }, offset: u.offset, data: { source: u.written, suggestion: nearest(u.written, names) ?? '' } }));
     });
   },
 };
