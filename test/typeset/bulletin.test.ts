@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadIssue } from '../../src/issue/load.js';
 import type { Issue } from '../../src/issue/model.js';
 import { layoutIssue } from '../../src/typeset/bulletin/index.js';
-import { gridBaseline, gridOf, mm } from '../../src/typeset/geometry.js';
+import { gridBaseline } from '../../src/typeset/geometry.js';
+import { gridOf, mm } from '../../src/compose/geometry.js';
 import type { GlyphRun, Layout } from '../../src/typeset/types.js';
 import { fakeFace, fakeFonts } from './fake-font.js';
 

@@ -6,7 +6,8 @@
  */
 import type { Issue } from '../../issue/model.js';
 import type { AtomBuilder } from '../text/atoms.js';
-import { gridBaseline, mm } from '../geometry.js';
+import { gridBaseline } from '../geometry.js';
+import { mm } from '../../compose/geometry.js';
 import { naturalWidth, setParagraph } from '../paragraph.js';
 import type { PageItem } from '../types.js';
 import type { MissingChar } from '../types.js';

@@ -5,7 +5,8 @@
  */
 import type { Issue } from '../../issue/model.js';
 import { AtomBuilder } from '../text/atoms.js';
-import { gridBaseline, gridOf } from '../geometry.js';
+import { gridBaseline } from '../geometry.js';
+import { gridOf } from '../../compose/geometry.js';
 import { fillPages } from './fill-pages.js';
 import type { Fonts, Layout, LayoutPage } from '../types.js';
 import type { LayoutCache } from '../layout-cache.js';

@@ -3,7 +3,7 @@
  * right and even pages on the left, each one character in from the edge; or centred.
  */
 import type { AtomBuilder } from '../text/atoms.js';
-import { mm } from '../geometry.js';
+import { mm } from '../../compose/geometry.js';
 import { setParagraph } from '../paragraph.js';
 import type { Fonts, PageItem } from '../types.js';
 import { placeRuns } from './place.js';

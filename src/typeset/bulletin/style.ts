@@ -4,7 +4,7 @@
  */
 import type { Colour, FontRole, Issue, SourceRef } from '../../issue/model.js';
 import type { Span } from '../text/atoms.js';
-import type { Grid } from '../geometry.js';
+import type { Grid } from '../../compose/geometry.js';
 
 export const BLACK: Colour = { space: 'cmyk', values: [0, 0, 0, 100] };
 /** 4号 */
