@@ -86,7 +86,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
 
   let bytes: Buffer;
   try {
-    bytes = await renderPdf(layout, fonts.fonts, docInfo(doc.info, describeRoles(fonts.report), options.env ?? process.env));
+    bytes = await renderPdf(layout, docInfo(doc.info, describeRoles(fonts.report), options.env ?? process.env));
   } catch (e) {
     if (isFontError(e)) return fail(at(e.file, e.code, e.msg));
     throw e;
