@@ -21,6 +21,7 @@ import { checkIssue } from '../check/run.js';
 import { rules as allRules } from '../check/rules/index.js';
 import { placeholder } from '../check/rules/placeholder.js';
 import { pinnedToday } from '../issue/today.js';
+import { parseDate } from '../issue/dates.js';
 
 export interface BuildOptions {
   /** Output path; default: the issue file with .pdf. */
@@ -222,8 +223,8 @@ function safePosition(sources: SourceMap, ref: MissingChar['ref'] & object, offs
 /** Metadata; the date is the issue's (or SOURCE_DATE_EPOCH), never the clock, so builds are reproducible. */
 export function docInfo(info: DocInfoText, fonts: Record<string, string>, env: NodeJS.ProcessEnv): DocInfo {
   const epoch = env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? Number(env.SOURCE_DATE_EPOCH) * 1000 : undefined;
-  const [year, month, day] = info.date.split('-').map(Number) as [number, number, number];
-  const date = epoch !== undefined ? new Date(epoch) : new Date(Date.UTC(year, month - 1, day));
+  const d = parseDate(info.date)!;
+  const date = epoch !== undefined ? new Date(epoch) : new Date(Date.UTC(d.year, d.month - 1, d.day));
   return {
     title: info.title,
     author: info.author,
