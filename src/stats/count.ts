@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { msg } from '../i18n/lang.js';
 import type { Issue, Item, SourceMap, Text } from '../issue/model.js';
-import { shorten } from '../issue/normalize.js';
+import { contentsTitle } from '../compose/wording.js';
 import { sourceUnits } from '../issue/source-names.js';
 import type { Credit, MultiSource } from './types.js';
 
@@ -52,7 +52,7 @@ export function countIssue(issue: Issue, sources: SourceMap): Counted {
           );
         }
       }
-      const title = item.title?.text ?? shorten(item.paragraphs[0]?.text ?? '');
+      const title = item.title?.text ?? contentsTitle(item.paragraphs[0]?.text ?? '').text;
       const written = item.source?.text.trim() ?? '';
       const units = item.source ? sourceUnits(item.source.text, issue.series) : [];
       const common = { issue, section, item, title, written, itemPoints, multiSource, marks: (item.marks ?? []).map((m) => m.text) };

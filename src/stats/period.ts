@@ -5,8 +5,7 @@
  */
 import type { Message } from '../diagnostics.js';
 import { msg } from '../i18n/lang.js';
-import { parseDate } from '../issue/normalize.js';
-import { readIsoDate } from '../issue/validate.js';
+import { parseDate, readIsoDate } from '../issue/dates.js';
 
 export interface PeriodOptions {
   from?: string;
