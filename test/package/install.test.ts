@@ -84,7 +84,8 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-describe('the package (slowest test: packs, installs, builds)', () => {
+// Each step installs or builds for real: minutes on a busy machine, never a timing assertion.
+describe('the package (slowest test: packs, installs, builds)', { timeout: 20 * MINUTE }, () => {
   it('the tarball holds bin/, the built dist/, schemas/, the font notes, README and LICENSE, and no sources, tests or bench', () => {
     const names = ok(work, 'tar', ['tzf', tarball]).split('\n').filter(Boolean);
     expect(names.every((n) => n.startsWith('package/'))).toBe(true);

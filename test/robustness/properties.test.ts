@@ -61,7 +61,7 @@ describe('generated issues, real fonts, PDF read back', () => {
   }, 300_000);
 });
 
-describe('generated issues, fake font, layout only', () => {
+describe('generated issues, fake font, layout only', { timeout: 300_000 }, () => {
   it('every character appears in the glyph texts, in order; nothing outside the page; no NaN', async () => {
     const dir = tempDir();
     const face = fakeFace();
