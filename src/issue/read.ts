@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
 import { msg } from '../i18n/lang.js';
+import { codePointLabel, hanCount } from '../text/chars.js';
 
 /** Bulletins are a few dozen kilobytes; anything this large is a mistake (or an attack), not an issue file. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -105,8 +106,8 @@ export function decode(file: string, bytes: Uint8Array): ReadResult {
           diag(
             file,
             'not-text',
-            `第 ${line} 行含有控制字符 U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}，这不像 YAML 文本文件`,
-            `line ${line} contains the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}; this does not look like a YAML text file`,
+            `第 ${line} 行含有控制字符 ${codePointLabel(control[0])}，这不像 YAML 文本文件`,
+            `line ${line} contains the control character ${codePointLabel(control[0])}; this does not look like a YAML text file`,
             line,
             column,
           ),
@@ -142,7 +143,7 @@ export function decode(file: string, bytes: Uint8Array): ReadResult {
 function looksLikeGb18030(bytes: Uint8Array): boolean {
   try {
     const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
-    const han = text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+    const han = hanCount(text);
     const weird = text.match(/[\u0080-\u2fff\ue000-\uf8ff]/g)?.length ?? 0;
     return han > 0 && han >= weird;
   } catch {

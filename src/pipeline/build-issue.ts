@@ -22,6 +22,7 @@ import { rules as allRules } from '../check/rules/index.js';
 import { placeholder } from '../check/rules/placeholder.js';
 import { pinnedToday } from '../issue/today.js';
 import { parseDate } from '../issue/dates.js';
+import { codePointLabelOf } from '../text/chars.js';
 
 export interface BuildOptions {
   /** Output path; default: the issue file with .pdf. */
@@ -192,7 +193,7 @@ function missingGlyphs(missing: MissingChar[], sources: SourceMap, file: string,
   }
   return [...seen.values()].map(({ m, places }) => {
     const count = places.size;
-    const cp = `U+${m.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+    const cp = codePointLabelOf(m.codePoint);
     // The source map adds the paragraph's own offset within its scalar.
     const pos = m.ref ? safePosition(sources, m.ref, m.offset ?? 0) : { line: 1, column: 1 };
     const more = count > 1 ? { zh: `（共 ${count} 处）`, en: ` (${count} places)` } : { zh: '', en: '' };
