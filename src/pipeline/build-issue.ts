@@ -2,7 +2,6 @@
  * One issue file → one PDF on disk: load and validate, resolve fonts, lay out, render, write atomically.
  * Every failure comes back as a Diagnostic; nothing is written unless the whole build succeeded.
  */
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { msg } from '../i18n/lang.js';
@@ -96,7 +95,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   try {
     writeFileAtomic(output, bytes);
   } catch (e) {
-    if (e instanceof WriteError) return fail(at(output, 'io', writeMessage(e)));
+    if (e instanceof WriteError) return fail(at(output, 'io', e.msg));
     throw e;
   }
   return { ok: true, file: abs, output, diagnostics, fonts: fonts.report, pages: layout.pages.length, inputs: read };
@@ -136,24 +135,6 @@ function unusableFontFiles(issue: Issue, report: RoleReport[], sources: SourceMa
     }
   }
   return out;
-}
-
-/**
- * The write error's own words, except that "the output folder does not exist" is said only when it does not: a
- * folder that exists but refuses new files with ENOENT (/proc, some mounts) cannot be written to.
- */
-function writeMessage(e: WriteError): Diagnostic['message'] {
-  const dir = path.dirname(e.file);
-  if (e.code === 'ENOENT' && (e.cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
-    let isDir = false;
-    try {
-      isDir = statSync(dir).isDirectory();
-    } catch {
-      /* it really is missing */
-    }
-    if (isDir) return msg(`无法在文件夹 ${dir} 中写入文件（这个文件夹不允许新建文件）：${e.file}`, `cannot write ${e.file}: the folder ${dir} does not allow new files`);
-  }
-  return e.msg;
 }
 
 /**
