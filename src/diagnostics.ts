@@ -24,3 +24,14 @@ export interface Diagnostic extends Position {
 }
 
 export type Lang = 'zh' | 'en';
+
+/** Each diagnostic once (same place, rule and words): a shared series file's problems come back with every issue. */
+export function uniqueDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify([d.file, d.line, d.column, d.rule, d.message.zh, d.message.en]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -5,7 +5,7 @@
  * (src/cli/check.ts) only parses arguments, prints and chooses the exit code.
  */
 import { dirname } from 'node:path';
-import type { Diagnostic, Message } from '../diagnostics.js';
+import { uniqueDiagnostics, type Diagnostic, type Message } from '../diagnostics.js';
 import { isSeriesFile, loadIssue, loadSeries } from '../issue/load.js';
 import type { Issue } from '../issue/model.js';
 import { normalizeSeries } from '../issue/normalize.js';
@@ -92,7 +92,7 @@ async function checkOnce(files: string[], today: Date | undefined, options: Chec
     out.diagnostics.push(...r.diagnostics);
     out.fixes.push(...r.fixes);
   }
-  return { diagnostics: ordered(unique(out.diagnostics), files), fixes: out.fixes };
+  return { diagnostics: ordered(uniqueDiagnostics(out.diagnostics), files), fixes: out.fixes };
 }
 
 /**
@@ -131,17 +131,6 @@ function cachedCoverage(custom?: (issue: Issue) => Promise<CoverageFn | undefine
     if (!c) cache.set(key, (c = (custom ?? fontCoverageFor)(issue)));
     return c;
   };
-}
-
-/** Each finding once: a shared series file's problems come back with every issue that uses it. */
-export function unique(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = JSON.stringify([d.file, d.line, d.column, d.rule, d.message.zh, d.message.en]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** In the order the files were given (files they refer to, such as a series file, first), then by position. */

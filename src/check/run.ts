@@ -3,7 +3,7 @@
  * through the loader's SourceMap) plus fix targets for `--fix`. Rules stay pure; positions are resolved here.
  */
 import { dirname } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import { uniqueDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { Issue, SourceMap, SourceRef } from '../issue/model.js';
 import { rules as allRules, seriesRules as allSeriesRules } from './rules/index.js';
 import { sortIssues } from './rules/issue-sequence.js';
@@ -134,15 +134,7 @@ export function checkIssues(entries: CheckEntry[], options: Omit<RunOptions, 'pr
 
 /** Sorted by position; the same finding from a shared series file (checked once per issue) is kept once. */
 function finish(out: CheckResult): CheckResult {
-  const seen = new Set<string>();
-  out.diagnostics = out.diagnostics
-    .filter((d) => {
-      const key = `${d.file}\u0000${d.line}\u0000${d.column}\u0000${d.rule}\u0000${d.message.en}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  out.diagnostics = uniqueDiagnostics(out.diagnostics).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
   const seenFix = new Set<string>();
   out.fixes = out.fixes.filter((f) => {
     const key = JSON.stringify([f.file, f.path, f.textOffset, f.edits]);

@@ -53,7 +53,7 @@ export const registerBuild: CommandRegistration = (program: Command, ctx) => {
 export async function runBuild(inputs: string[], options: BuildCommandOptions): Promise<number> {
   const { lang } = options;
   const t = translator(lang);
-  const { displayPath } = await import('../check/formats/stylish.js');
+  const { displayPath } = await import('../io/display-path.js');
   const { formatFindings } = await import('../check/formats/findings.js');
   const { buildFiles } = await import('../pipeline/build-files.js');
   const { faceKind } = await import('../fonts/roles.js');

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { Lang } from '../diagnostics.js';
 import type { CommandRegistration } from './index.js';
 import { translator } from '../i18n/lang.js';
+import { displayPath } from '../io/display-path.js';
 
 interface InitFlags {
   name?: string;
@@ -57,12 +58,11 @@ export async function runInit(dir: string, options: InitFlags & { lang: Lang; en
     );
     return r.reason === 'not-empty' ? 1 : 2;
   }
-  const rel = (f: string) => path.relative(process.cwd(), f) || f;
   const issue = r.files[1]!;
   process.stdout.write(
     t(
-      `✓ 已创建系列文件夹 ${path.resolve(dir)}：\n${r.files.map((f) => `  ${rel(f)}\n`).join('')}下一步：把【待填写】处换成实际内容，然后运行\n  bulletin check ${rel(issue)}\n  bulletin build ${rel(issue)}\n`,
-      `✓ created the series folder ${path.resolve(dir)}:\n${r.files.map((f) => `  ${rel(f)}\n`).join('')}Next: replace every 【待填写】, then run\n  bulletin check ${rel(issue)}\n  bulletin build ${rel(issue)}\n`,
+      `✓ 已创建系列文件夹 ${path.resolve(dir)}：\n${r.files.map((f) => `  ${displayPath(f)}\n`).join('')}下一步：把【待填写】处换成实际内容，然后运行\n  bulletin check ${displayPath(issue)}\n  bulletin build ${displayPath(issue)}\n`,
+      `✓ created the series folder ${path.resolve(dir)}:\n${r.files.map((f) => `  ${displayPath(f)}\n`).join('')}Next: replace every 【待填写】, then run\n  bulletin check ${displayPath(issue)}\n  bulletin build ${displayPath(issue)}\n`,
     ),
   );
   return 0;

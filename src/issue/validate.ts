@@ -1,3 +1,9 @@
+/**
+ * Schema validation of an issue or series file (ajv, precompiled when the package is built), every error turned
+ * into a Diagnostic at its YAML node with words an editor understands (zh/en), and the date's own check. Over 300
+ * lines because ajv's raw errors need the one translation table that maps each keyword to a sentence; split, the
+ * table and the wording that reads it would have to be kept in step across files.
+ */
 import { packageFile } from '../io/package-paths.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -3,7 +3,8 @@
  * and posts each result back. Fonts are parsed once per worker and reused for every file it builds.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildIssue, type BuildOptions } from './build-issue.js';
+import type { BuildOptions } from './build-issue.js';
+import { timedBuild } from './timed-build.js';
 import type { BatchReply, BatchRequest } from './batch.js';
 
 const options = (workerData as { options: BuildOptions }).options;
@@ -13,13 +14,7 @@ parentPort!.on('message', async (req: BatchRequest) => {
     parentPort!.close();
     return;
   }
-  const started = performance.now();
-  let reply: BatchReply;
-  try {
-    const result = await buildIssue(req.file, options);
-    reply = { kind: 'done', index: req.index, result, ms: performance.now() - started };
-  } catch (e) {
-    reply = { kind: 'crash', index: req.index, message: e instanceof Error ? e.message : String(e), ms: performance.now() - started };
-  }
+  const built = await timedBuild(req.file, options);
+  const reply: BatchReply = 'result' in built ? { kind: 'done', index: req.index, ...built } : { kind: 'crash', index: req.index, message: built.crash, ms: built.ms };
   parentPort!.postMessage(reply);
 });

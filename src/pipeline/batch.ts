@@ -10,7 +10,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { buildIssue, type BuildOptions, type BuildResult } from './build-issue.js';
+import type { BuildOptions, BuildResult } from './build-issue.js';
+import { timedBuild } from './timed-build.js';
 
 export type BatchRequest = { kind: 'build'; index: number; file: string } | { kind: 'stop' };
 export type BatchReply =
@@ -51,13 +52,7 @@ export async function buildBatch(files: string[], options: BuildOptions, jobs: n
   const threads = Math.min(Math.max(1, Math.floor(jobs)), files.length);
   if (threads <= 1 || !script) {
     for (let index = 0; index < files.length; index++) {
-      const started = performance.now();
-      let item: BatchItem;
-      try {
-        item = { index, file: files[index]!, result: await buildIssue(files[index]!, options), ms: performance.now() - started };
-      } catch (e) {
-        item = { index, file: files[index]!, crash: e instanceof Error ? e.message : String(e), ms: performance.now() - started };
-      }
+      const item: BatchItem = { index, file: files[index]!, ...(await timedBuild(files[index]!, options)) };
       items.push(item);
       onItem(item);
     }
@@ -102,16 +97,9 @@ export async function buildBatch(files: string[], options: BuildOptions, jobs: n
   const done = new Set(items.map((i) => i.index));
   for (let index = 0; index < files.length; index++) {
     if (done.has(index)) continue;
-    const started = performance.now();
-    try {
-      const item = { index, file: files[index]!, result: await buildIssue(files[index]!, options), ms: performance.now() - started };
-      items.push(item);
-      onItem(item);
-    } catch (e) {
-      const item = { index, file: files[index]!, crash: e instanceof Error ? e.message : String(e), ms: performance.now() - started };
-      items.push(item);
-      onItem(item);
-    }
+    const item: BatchItem = { index, file: files[index]!, ...(await timedBuild(files[index]!, options)) };
+    items.push(item);
+    onItem(item);
   }
   return items.sort((a, b) => a.index - b.index);
 }

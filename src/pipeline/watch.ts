@@ -13,6 +13,7 @@ import { clearFontCache } from '../fonts/cache.js';
 import { LayoutCache } from '../typeset/layout-cache.js';
 import { buildIssue, type BuildOptions, type BuildResult } from './build-issue.js';
 import { translator } from '../i18n/lang.js';
+import { displayPath } from '../io/display-path.js';
 
 export interface WatchOptions extends BuildOptions {
   /** Quiet time after the last change before rebuilding (ms). */
@@ -88,7 +89,7 @@ export function watchIssue(file: string, options: WatchOptions): Watcher {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
-      void run(full ? path.relative(process.cwd(), full) || full : dir);
+      void run(full ? displayPath(full) : dir);
     }, debounceMs);
   };
 
@@ -137,7 +138,6 @@ export function watchIssue(file: string, options: WatchOptions): Watcher {
  */
 export async function runWatch(file: string, options: BuildOptions, lang: 'zh' | 'en'): Promise<number> {
   const t = translator(lang);
-  const { displayPath } = await import('../check/formats/stylish.js');
   const { formatFindings, internalErrorLine } = await import('../check/formats/findings.js');
   let lastGood: string | null = null;
   const w = watchIssue(file, {

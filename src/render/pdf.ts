@@ -7,6 +7,9 @@
  * layout: each `GlyphRun` is written as one `TJ` whose adjustments put glyph i at `xs[i]`.
  *
  * pdfkit is imported lazily inside `renderPdf`, so commands that never render (check) never load it.
+ *
+ * Over 300 lines because the pdfkit internals it relies on (declared below, pinned and tested in
+ * test/render/pdfkit-internals.test.ts) are best kept beside the one file that uses them.
  */
 import type { Font } from 'fontkit';
 import type { Colour } from '../typeset/types.js';

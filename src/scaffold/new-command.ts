@@ -8,6 +8,7 @@ import { isMap, isScalar, type Document } from 'yaml';
 import type { Diagnostic, Lang } from '../diagnostics.js';
 import { translator } from '../i18n/lang.js';
 import { describeFsError } from '../io/fs-errors.js';
+import { displayPath } from '../io/display-path.js';
 import { defaultOutName, nextIssue } from './next-issue.js';
 import { today } from '../issue/today.js';
 
@@ -37,10 +38,10 @@ export async function createNextIssue(from: string, out: string | undefined, opt
   process.stderr.write(formatFindings(loaded.diagnostics, lang));
   if (!loaded.issue || loaded.diagnostics.some((d) => d.severity === 'error')) {
     if (loaded.diagnostics.some((d) => d.rule === 'io')) {
-      say(t(`无法读取上一期文件 ${rel(prevFile)}（见上），没有生成新的一期`, `cannot read the previous issue ${rel(prevFile)} (see above); nothing was created`));
+      say(t(`无法读取上一期文件 ${displayPath(prevFile)}（见上），没有生成新的一期`, `cannot read the previous issue ${displayPath(prevFile)} (see above); nothing was created`));
       return 2;
     }
-    say(t(`上一期文件 ${rel(prevFile)} 有问题，没有生成新的一期；请先改正上面的问题（bulletin check ${rel(prevFile)}）`, `the previous issue ${rel(prevFile)} has problems, nothing was created; fix the ones above first (bulletin check ${rel(prevFile)})`));
+    say(t(`上一期文件 ${displayPath(prevFile)} 有问题，没有生成新的一期；请先改正上面的问题（bulletin check ${displayPath(prevFile)}）`, `the previous issue ${displayPath(prevFile)} has problems, nothing was created; fix the ones above first (bulletin check ${displayPath(prevFile)})`));
     return 1;
   }
   const { readText } = await import('../issue/read.js');
@@ -71,11 +72,11 @@ export async function createNextIssue(from: string, out: string | undefined, opt
   const written = writeNew(outFile, result.next.text);
   if (written !== 'ok') {
     if (written.code === 'EEXIST') {
-      say(t(`${rel(outFile)} 已经存在，不会覆盖；请换一个文件名，或先删除它`, `${rel(outFile)} already exists and is not overwritten; choose another name or delete it first`));
+      say(t(`${displayPath(outFile)} 已经存在，不会覆盖；请换一个文件名，或先删除它`, `${displayPath(outFile)} already exists and is not overwritten; choose another name or delete it first`));
       return 1;
     }
     const why = describeFsError(written);
-    say(t(`无法写入 ${rel(outFile)}：${why.zh}`, `cannot write ${rel(outFile)}: ${why.en}`));
+    say(t(`无法写入 ${displayPath(outFile)}：${why.zh}`, `cannot write ${displayPath(outFile)}: ${why.en}`));
     return 2;
   }
 
@@ -83,8 +84,8 @@ export async function createNextIssue(from: string, out: string | undefined, opt
   const line = n.yearNumber === undefined ? `第 ${n.number} 期` : `第 ${n.number} 期（${day.year} 年 ${n.yearNumber} 期）`;
   process.stdout.write(
     t(
-      `✓ 已生成 ${rel(outFile)}：${line}，${n.date}\n  请把【待填写】处换成本期内容，然后运行：bulletin check ${rel(outFile)}\n`,
-      `✓ created ${rel(outFile)}: issue ${n.number}${n.yearNumber === undefined ? '' : ` (${day.year} no. ${n.yearNumber})`}, ${n.date}\n  replace every 【待填写】 with this issue's content, then run: bulletin check ${rel(outFile)}\n`,
+      `✓ 已生成 ${displayPath(outFile)}：${line}，${n.date}\n  请把【待填写】处换成本期内容，然后运行：bulletin check ${displayPath(outFile)}\n`,
+      `✓ created ${displayPath(outFile)}: issue ${n.number}${n.yearNumber === undefined ? '' : ` (${day.year} no. ${n.yearNumber})`}, ${n.date}\n  replace every 【待填写】 with this issue's content, then run: bulletin check ${displayPath(outFile)}\n`,
     ),
   );
   // Settings the previous issue overrode its series file with are often one-offs (printCount: 80 for one issue):
@@ -151,7 +152,3 @@ function isFolder(p: string): boolean {
   }
 }
 
-function rel(file: string): string {
-  const r = path.relative(process.cwd(), file);
-  return r && !r.startsWith('..') ? r : file;
-}

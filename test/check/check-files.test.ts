@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFiles, unique } from '../../src/check/check-files.js';
+import { checkFiles } from '../../src/check/check-files.js';
+import { uniqueDiagnostics as unique } from '../../src/diagnostics.js';
 import type { Issue } from '../../src/issue/model.js';
 import { repoRoot, tempFiles } from '../fixtures/tmp.js';
 

@@ -1,5 +1,5 @@
 import type { Diagnostic, Lang } from '../../diagnostics.js';
-import { displayPath } from './stylish.js';
+import { displayPath } from '../../io/display-path.js';
 
 export interface JsonFinding {
   file: string;

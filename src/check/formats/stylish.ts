@@ -1,11 +1,7 @@
-import path from 'node:path';
+import { displayPath } from '../../io/display-path.js';
 import type { Diagnostic, Lang } from '../../diagnostics.js';
 
-/** Path as the user would type it: relative to the working directory when the file is below it. */
-export function displayPath(file: string, cwd = process.cwd()): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
-}
+export { displayPath };
 
 /** One line per finding, `file:line:col  error|warning  message  (rule-id)`, then a count. */
 export function formatStylish(diagnostics: Diagnostic[], lang: Lang, fileCount: number): string {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const [mode, dir] = process.argv.slice(2);
 if (!['save', 'compare'].includes(mode ?? '') || !dir) {
   process.stderr.write('usage: node scripts/same-pdfs.mjs save|compare DIR\n');
