@@ -3,7 +3,7 @@
  * validate is reported and left out, never counted in part), keep the issues of the period, score them and add
  * them up. The CLI (src/cli/stats.ts) expands folders, prints and writes.
  */
-import { unique } from '../check/check-files.js';
+import { uniqueDiagnostics as unique } from '../diagnostics.js';
 import { displayPath } from '../check/formats/stylish.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { msg } from '../i18n/lang.js';
