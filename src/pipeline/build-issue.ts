@@ -15,6 +15,7 @@ import type { LayoutCache } from '../typeset/layout-cache.js';
 import type { Layout, MissingChar } from '../typeset/types.js';
 import { renderPdf, type DocInfo } from '../render/pdf.js';
 import { WriteError, writeFileAtomic } from '../io/write-atomic.js';
+import { outputProblem } from '../io/output-guard.js';
 import { checkIssue } from '../check/run.js';
 import { rules as allRules } from '../check/rules/index.js';
 import { placeholder } from '../check/rules/placeholder.js';
@@ -63,9 +64,8 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   if (diagnostics.some((d) => d.severity === 'error')) return fail();
 
   const output = path.resolve(options.output ?? defaultOutput(abs));
-  if (read.includes(output)) {
-    return fail(at(abs, 'build-output', msg(`输出文件不能是输入文件本身：${output}；请用 -o 指定 .pdf 文件`, `the output would overwrite an input file: ${output}; give a .pdf path with -o`)));
-  }
+  const refused = outputProblem(output, read);
+  if (refused) return fail(at(abs, 'build-output', refused.message));
 
   let fonts: Awaited<ReturnType<typeof resolveFonts>>;
   let layout: Layout;
@@ -77,6 +77,9 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
     if (isFontError(e)) return fail(at(e.file, e.code, e.msg));
     throw e;
   }
+  // The font files are inputs too (known only now); checked again before anything is written.
+  const overFont = outputProblem(output, read);
+  if (overFont) return fail(at(abs, 'build-output', overFont.message));
   diagnostics.push(...unusableFontFiles(issue, fonts.report, loaded.sources, abs));
   diagnostics.push(...missingGlyphs(layout.missing, loaded.sources, abs, options.allowMissingGlyphs ?? false));
   if (diagnostics.some((d) => d.severity === 'error')) return fail();
