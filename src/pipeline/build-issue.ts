@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { msg } from '../i18n/lang.js';
 import { loadIssue } from '../issue/load.js';
 import type { Issue, SourceMap } from '../issue/model.js';
-import { isFontError } from '../fonts/errors.js';
+import { isFontError, type FontError } from '../fonts/errors.js';
 import { describeRoles, resolveFonts, type RoleReport } from '../fonts/roles.js';
 import { layoutIssue } from '../typeset/bulletin/index.js';
 import type { LayoutCache } from '../typeset/layout-cache.js';
@@ -19,6 +19,7 @@ import { outputProblem } from '../io/output-guard.js';
 import { checkIssue } from '../check/run.js';
 import { rules as allRules } from '../check/rules/index.js';
 import { placeholder } from '../check/rules/placeholder.js';
+import { fontFileDiagnostics } from '../check/font-files.js';
 import { pinnedToday } from '../issue/today.js';
 
 export interface BuildOptions {
@@ -58,7 +59,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   const diagnostics = [...loaded.diagnostics];
   const issue = loaded.issue;
   const read = [abs, issue?.series.seriesFile].filter((f): f is string => !!f).map((f) => path.resolve(f));
-  const fail = (d?: Diagnostic): BuildResult => ({ ok: false, file: abs, diagnostics: d ? [...diagnostics, d] : diagnostics, inputs: read });
+  const fail = (...more: Diagnostic[]): BuildResult => ({ ok: false, file: abs, diagnostics: [...diagnostics, ...more], inputs: read });
   if (!issue || diagnostics.some((d) => d.severity === 'error')) return fail();
   diagnostics.push(...editorial(issue, loaded.sources, abs, options));
   if (diagnostics.some((d) => d.severity === 'error')) return fail();
@@ -67,29 +68,30 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   const refused = outputProblem(output, read);
   if (refused) return fail(at(abs, 'build-output', refused.message));
 
+  // A font file that fails only while it is used (a damaged glyph or layout table the up-front check does not
+  // read) is set aside like one found damaged before, and the issue set again with the next candidate.
+  const exclude = new Map<string, FontError>();
   let fonts: Awaited<ReturnType<typeof resolveFonts>>;
   let layout: Layout;
-  try {
-    fonts = await resolveFonts(issue.series, path.dirname(abs));
-    for (const r of fonts.report) if (!read.includes(r.file)) read.push(r.file);
-    layout = layoutIssue(issue, fonts.fonts, options.layoutCache);
-  } catch (e) {
-    if (isFontError(e)) return fail(at(e.file, e.code, e.msg));
-    throw e;
-  }
-  // The font files are inputs too (known only now); checked again before anything is written.
-  const overFont = outputProblem(output, read);
-  if (overFont) return fail(at(abs, 'build-output', overFont.message));
-  diagnostics.push(...unusableFontFiles(issue, fonts.report, loaded.sources, abs));
-  diagnostics.push(...missingGlyphs(layout.missing, loaded.sources, abs, options.allowMissingGlyphs ?? false));
-  if (diagnostics.some((d) => d.severity === 'error')) return fail();
-
   let bytes: Buffer;
-  try {
-    bytes = await renderPdf(layout, fonts.fonts, docInfo(issue, describeRoles(fonts.report), options.env ?? process.env));
-  } catch (e) {
-    if (isFontError(e)) return fail(at(e.file, e.code, e.msg));
-    throw e;
+  for (;;) {
+    try {
+      fonts = await resolveFonts(issue.series, path.dirname(abs), undefined, { exclude });
+      for (const r of fonts.report) if (!read.includes(r.file)) read.push(r.file);
+      layout = layoutIssue(issue, fonts.fonts, options.layoutCache);
+      // The font files are inputs too (known only now); checked again before anything is written.
+      const overFont = outputProblem(output, read);
+      if (overFont) return fail(at(abs, 'build-output', overFont.message));
+      const found = [...fontFileDiagnostics(issue, fonts.report, fonts.problems, loaded.sources, abs), ...missingGlyphs(layout.missing, loaded.sources, abs, options.allowMissingGlyphs ?? false)];
+      if (found.some((d) => d.severity === 'error')) return fail(...found);
+      bytes = await renderPdf(layout, fonts.fonts, docInfo(issue, describeRoles(fonts.report), options.env ?? process.env));
+      diagnostics.push(...found);
+      break;
+    } catch (e) {
+      if (!isFontError(e)) throw e;
+      if (exclude.has(e.file) || !canSkip(e.file, fonts!)) return fail(at(e.file, e.code, e.msg));
+      exclude.set(e.file, e);
+    }
   }
   try {
     writeFileAtomic(output, bytes);
@@ -101,39 +103,13 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
 }
 
 /**
- * A font file the series names by path that is not in its role's chain (not a font, empty, no usable face): the
- * resolver falls back to a stand-in and only notes it, but the editor asked for that file, so the build stops and
- * points at the `fonts` setting.
+ * Whether a face that failed in use may be passed over for the next candidate: not a file the series names by path
+ * (the build stops, as for one found damaged up front), and not the npm stand-in that ends every chain.
  */
-function unusableFontFiles(issue: Issue, report: RoleReport[], sources: SourceMap & { nodePosition(file: string, p: (string | number)[]): { line: number; column: number } }, file: string): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const r of report) {
-    const configured = issue.series.fonts[r.role] ?? [];
-    for (const entry of configured) {
-      if (!path.isAbsolute(entry)) continue; // names, not paths (normalize resolves paths to absolute)
-      if (r.chain.some((c) => c.file === entry)) continue;
-      const where = [issue.series.seriesFile, file].filter((f): f is string => !!f);
-      let pos = { line: 1, column: 1 };
-      let inFile = file;
-      for (const f of where) {
-        try {
-          pos = sources.nodePosition(f, ['fonts', r.role]);
-          inFile = f;
-          break;
-        } catch {
-          /* not set in this file */
-        }
-      }
-      out.push({
-        file: inFile,
-        ...pos,
-        severity: 'error',
-        rule: 'font-unusable',
-        message: msg(`${r.role} 字体：配置的字体文件不可用（不存在、不是字体文件或已损坏）：${entry}`, `${r.role} font: the configured font file is not usable (missing, not a font, or damaged): ${entry}`),
-      });
-    }
-  }
-  return out;
+function canSkip(file: string, fonts: Awaited<ReturnType<typeof resolveFonts>> | undefined): boolean {
+  if (!fonts) return false;
+  const faces = fonts.report.flatMap((r) => r.chain).filter((c) => c.file === file);
+  return faces.length > 0 && faces.every((c) => c.origin !== 'npm' && c.origin !== 'config');
 }
 
 /**
