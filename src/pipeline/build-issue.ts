@@ -58,7 +58,8 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   const loaded = await loadIssue(abs);
   const diagnostics = [...loaded.diagnostics];
   const issue = loaded.issue;
-  const read = [abs, issue?.series.seriesFile].filter((f): f is string => !!f).map((f) => path.resolve(f));
+  // Also when the series file is broken: a watcher must see it mended.
+  const read = [...new Set(loaded.files.map((f) => path.resolve(f)))];
   const fail = (...more: Diagnostic[]): BuildResult => ({ ok: false, file: abs, diagnostics: [...diagnostics, ...more], inputs: read });
   if (!issue || diagnostics.some((d) => d.severity === 'error')) return fail();
   diagnostics.push(...editorial(issue, loaded.sources, abs, options));
