@@ -19,6 +19,8 @@ import { outputProblem } from '../io/output-guard.js';
 import { checkIssue } from '../check/run.js';
 import { rules as allRules } from '../check/rules/index.js';
 import { placeholder } from '../check/rules/placeholder.js';
+import { decorationDoubled } from '../check/rules/decoration-doubled.js';
+import { titleSentence } from '../check/rules/title-sentence.js';
 import { fontFileDiagnostics } from '../check/font-files.js';
 import { pinnedToday } from '../issue/today.js';
 
@@ -131,14 +133,18 @@ function writeMessage(e: WriteError): Diagnostic['message'] {
   return e.msg;
 }
 
+/** What a build without --strict still warns about: template text left in, and marks that would print twice. */
+const WARNED = [placeholder, decorationDoubled, titleSentence];
+
 /**
- * What `bulletin check` would say about this one issue: only the placeholders (【待填写】, TODO), as warnings, or —
+ * What `bulletin check` would say about this one issue: only the placeholders (【待填写】, TODO) and what would print
+ * doubled (decoration-doubled, title-sentence), as warnings, or —
  * with `strict` — every rule that needs no other issue, at the severity the series file gives it. Font coverage is
  * left to the build, which checks the glyphs it actually sets.
  */
 function editorial(issue: Issue, sources: SourceMap, file: string, options: BuildOptions): Diagnostic[] {
   if (!options.strict) {
-    return checkIssue(issue, sources, { rules: [placeholder] }).diagnostics.map((d) => ({ ...d, severity: 'warning' as const }));
+    return checkIssue(issue, sources, { rules: WARNED }).diagnostics.map((d) => ({ ...d, severity: 'warning' as const }));
   }
   const pinned = pinnedToday(options.env ?? process.env);
   if ('error' in pinned) return [at(file, 'bulletin-today', pinned.message)];
