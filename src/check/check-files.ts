@@ -13,7 +13,8 @@ import { pinnedToday } from '../issue/today.js';
 import type { FixOutcome } from './fix.js';
 import { rules as allRules } from './rules/index.js';
 import type { CoverageFn } from './rules/types.js';
-import { checkIssue, checkIssues, fontCoverageFor, type CheckEntry, type CheckResult } from './run.js';
+import { checkIssue, checkIssues, fontSetupFor, type CheckEntry, type CheckResult, type FontSetup } from './run.js';
+import { fontFileDiagnostics } from './font-files.js';
 
 export interface CheckFilesOptions {
   /** Apply the safe fixes, repeating while files change (a fix can uncover another), then report what is left. */
@@ -68,18 +69,22 @@ export async function checkFiles(files: string[], options: CheckFilesOptions = {
 
 async function checkOnce(files: string[], today: Date | undefined, options: CheckFilesOptions): Promise<CheckResult> {
   const out: CheckResult = { diagnostics: [], fixes: [] };
-  const coverageFor = cachedCoverage(options.coverage);
+  const setupFor = cachedSetup(options.coverage);
   const entries: CheckEntry[] = [];
   for (const file of files) {
     if (isSeriesFile(file)) {
-      const r = await checkSeriesFile(file, today, coverageFor);
+      const r = await checkSeriesFile(file, today, setupFor);
       out.diagnostics.push(...r.diagnostics);
       out.fixes.push(...r.fixes);
       continue;
     }
     const loaded = await loadIssue(file);
     out.diagnostics.push(...loaded.diagnostics);
-    if (loaded.issue) entries.push({ issue: loaded.issue, sources: loaded.sources, coverage: await coverageFor(loaded.issue) });
+    if (!loaded.issue) continue;
+    const setup = await setupFor(loaded.issue);
+    // Font files that cannot be used, as the build reports them (src/check/font-files.ts).
+    out.diagnostics.push(...fontFileDiagnostics(loaded.issue, setup.report, setup.problems, loaded.sources, file));
+    entries.push({ issue: loaded.issue, sources: loaded.sources, coverage: setup.coverage });
   }
   // Only issues of one series are compared with each other (files of several series may be checked together).
   const bySeries = new Map<string, CheckEntry[]>();
@@ -100,7 +105,7 @@ async function checkOnce(files: string[], today: Date | undefined, options: Chec
  * them (punctuation and placeholders in the distribution and other settings, font coverage of the name, offices,
  * editors …), as they would be for an issue that uses it.
  */
-async function checkSeriesFile(file: string, today: Date | undefined, coverageFor: (issue: Issue) => Promise<CoverageFn | undefined>): Promise<CheckResult> {
+async function checkSeriesFile(file: string, today: Date | undefined, setupFor: (issue: Issue) => Promise<FontSetup>): Promise<CheckResult> {
   const loaded = await loadSeries(file);
   const errors = loaded.diagnostics.some((d) => d.severity === 'error');
   const doc = loaded.documents.get(file);
@@ -114,21 +119,23 @@ async function checkSeriesFile(file: string, today: Date | undefined, coverageFo
     date: { year: 0, month: 0, day: 0, iso: '' },
     sections: [],
   };
+  const setup = await setupFor(issue);
   const r = checkIssue(issue, loaded.sources, {
     rules: allRules.filter((rule) => !ISSUE_ONLY.has(rule.id)),
-    coverage: await coverageFor(issue),
+    coverage: setup.coverage,
     ...(today ? { today } : {}),
   });
-  return { diagnostics: [...loaded.diagnostics, ...r.diagnostics], fixes: r.fixes };
+  const fontFiles = fontFileDiagnostics(issue, setup.report, setup.problems, loaded.sources, file);
+  return { diagnostics: [...loaded.diagnostics, ...fontFiles, ...r.diagnostics], fixes: r.fixes };
 }
 
-/** Coverage per distinct font setup (an issue may set its own fonts); resolved once per run. */
-function cachedCoverage(custom?: (issue: Issue) => Promise<CoverageFn | undefined>): (issue: Issue) => Promise<CoverageFn | undefined> {
-  const cache = new Map<string, Promise<CoverageFn | undefined>>();
+/** Fonts per distinct font setup (an issue may set its own fonts); resolved once per run. */
+function cachedSetup(custom?: (issue: Issue) => Promise<CoverageFn | undefined>): (issue: Issue) => Promise<FontSetup> {
+  const cache = new Map<string, Promise<FontSetup>>();
   return (issue) => {
     const key = JSON.stringify([issue.series.fonts, issue.series.fontPaths, dirname(issue.file)]);
     let c = cache.get(key);
-    if (!c) cache.set(key, (c = (custom ?? fontCoverageFor)(issue)));
+    if (!c) cache.set(key, (c = custom ? custom(issue).then((coverage) => ({ coverage, report: [], problems: [] })) : fontSetupFor(issue)));
     return c;
   };
 }

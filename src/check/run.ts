@@ -5,6 +5,7 @@
 import { dirname } from 'node:path';
 import { uniqueDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { Issue, SourceMap, SourceRef } from '../issue/model.js';
+import type { FontFileProblem, RoleReport } from '../fonts/roles.js';
 import { rules as allRules, seriesRules as allSeriesRules } from './rules/index.js';
 import { sortIssues } from './rules/issue-sequence.js';
 import {
@@ -145,18 +146,30 @@ function finish(out: CheckResult): CheckResult {
   return out;
 }
 
+/** The fonts an issue's settings resolve to, as `check` needs them: coverage, and the font files found unusable. */
+export interface FontSetup {
+  coverage?: CoverageFn;
+  report: RoleReport[];
+  problems: FontFileProblem[];
+}
+
 /**
  * Coverage through the fonts the series configures (src/fonts: configured, official, then stand-in faces),
- * for the font-coverage rule. Fonts are imported only here, so a check without fonts never loads fontkit;
- * undefined when the fonts cannot be resolved (the build reports that with its own message).
+ * for the font-coverage rule, and the font files passed over as damaged. Fonts are imported only here, so a check
+ * without fonts never loads fontkit; no coverage when the fonts cannot be resolved (the build reports that).
  */
-export async function fontCoverageFor(issue: Issue): Promise<CoverageFn | undefined> {
+export async function fontSetupFor(issue: Issue): Promise<FontSetup> {
   try {
     const { resolveFonts } = await import('../fonts/roles.js');
     const { uncovered } = await import('../fonts/coverage.js');
-    const { fonts } = await resolveFonts(issue.series, dirname(issue.file));
-    return (role, text) => uncovered(fonts[role], text).map((u) => u.index);
+    const { fonts, report, problems } = await resolveFonts(issue.series, dirname(issue.file));
+    return { coverage: (role, text) => uncovered(fonts[role], text).map((u) => u.index), report, problems };
   } catch {
-    return undefined;
+    return { report: [], problems: [] };
   }
+}
+
+/** Just the coverage of `fontSetupFor`. */
+export async function fontCoverageFor(issue: Issue): Promise<CoverageFn | undefined> {
+  return (await fontSetupFor(issue)).coverage;
 }

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as fontkit from 'fontkit';
 import type { Font, FontCollection } from 'fontkit';
-import { FontError } from './errors.js';
+import { FontError, fontCorrupt as corrupt } from './errors.js';
 import { openSparse, type SparseFont } from './sparse.js';
 
 export interface LoadedFont {
@@ -61,15 +61,6 @@ function readBytes(file: string): Uint8Array {
   fileReads++;
   bytesByFile.set(file, bytes);
   return bytes;
-}
-
-function corrupt(file: string, why: string, cause?: unknown): FontError {
-  return new FontError(
-    'font-corrupt',
-    file,
-    { zh: `不是可用的字体文件，或文件已损坏：${file}（${why}）`, en: `not a usable font file, or the file is damaged: ${file} (${why})` },
-    cause === undefined ? undefined : { cause },
-  );
 }
 
 /** Fails early (at open, not in the middle of a build) on truncated or damaged files. */

@@ -93,6 +93,8 @@ export class FontIndex {
   private byBase: Map<string, FontFileEntry> | null = null;
   private readonly names = new Map<string, FaceNames[] | null>();
   private readonly sizes = new Map<string, boolean>();
+  /** Files found damaged: no search returns them, so the next candidate comes up instead. */
+  readonly skip = new Set<string>();
 
   constructor(options: FontIndexOptions) {
     this.locations = options.locations.map((l) => ({ dir: resolve(l.dir), origin: l.origin }));
@@ -139,7 +141,9 @@ export class FontIndex {
       }
     }
     for (const name of fileNames) {
-      const e = this.byBase.get(name.toLowerCase());
+      let e = this.byBase.get(name.toLowerCase());
+      // A damaged file must not hide another of the same name further down the search order.
+      if (e && this.skip.has(e.path)) e = this.files().find((f) => basename(f.path).toLowerCase() === name.toLowerCase() && !this.skip.has(f.path));
       if (e && (!origins || origins.includes(e.origin))) return e;
     }
     return undefined;
@@ -148,7 +152,7 @@ export class FontIndex {
   /** The first face named `wanted` (family, full or PostScript name, any language) in the given origins. */
   byName(wanted: string, origins: FontOrigin[]): FaceMatch | undefined {
     for (const e of this.files()) {
-      if (!origins.includes(e.origin)) continue;
+      if (!origins.includes(e.origin) || this.skip.has(e.path)) continue;
       if (e.origin === 'system' && !this.bigEnough(e.path)) continue;
       const faces = this.faceNames(e.path);
       const face = faces?.find((f) => matches(f, wanted));

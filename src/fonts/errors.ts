@@ -28,3 +28,24 @@ export class FontError extends Error {
 export function isFontError(e: unknown): e is FontError {
   return e instanceof FontError;
 }
+
+/** A font file that cannot be read completely: named, with what failed, for the user and for the fallback. */
+export function fontCorrupt(file: string, why: string | Message, cause?: unknown): FontError {
+  const w = typeof why === 'string' ? { zh: why, en: why } : why;
+  return new FontError(
+    'font-corrupt',
+    file,
+    { zh: `不是可用的字体文件，或文件已损坏：${file}（${w.zh}）`, en: `not a usable font file, or the file is damaged: ${file} (${w.en})` },
+    cause === undefined ? undefined : { cause },
+  );
+}
+
+/** Runs `fn`; anything it throws that is not already a FontError becomes one naming `file` (a damaged font). */
+export function asFontError<T>(file: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof FontError) throw e;
+    throw fontCorrupt(file, e instanceof Error ? e.message : String(e), e);
+  }
+}

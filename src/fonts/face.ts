@@ -6,6 +6,7 @@
 import type { Font } from 'fontkit';
 import type { FontFace, ShapedRun } from '../typeset/types.js';
 import { ensureGlyphs, openFont, type LoadedFont } from './cache.js';
+import { asFontError } from './errors.js';
 
 const BMP = 0x10000;
 
@@ -26,29 +27,42 @@ export class KitFace implements FontFace {
   private readonly hmtx: DataView | null;
   private readonly numberOfHMetrics: number;
   private readonly advanceCache = new Map<number, number>();
+  private readonly numGlyphs: number;
 
+  /**
+   * Whatever fontkit throws while reading a damaged file becomes a FontError naming the file (here and in every
+   * method that reads the font), so the build reports it and can take the next face instead of crashing.
+   */
   constructor(loaded: LoadedFont) {
     const { font, file, postscriptName } = loaded;
-    this.font = font;
     this.file = file;
+    const m = asFontError(file, () => KitFace.metrics(font));
+    this.ascent = m.ascent;
+    this.descent = m.descent;
+    this.hmtx = m.hmtx;
+    this.numberOfHMetrics = m.numberOfHMetrics;
+    this.numGlyphs = m.numGlyphs;
+    this.font = font;
     this.name = postscriptName;
     this.key = `${file}#${postscriptName}`;
     this.unitsPerEm = font.unitsPerEm;
+  }
+
+  private static metrics(font: Font): { ascent: number; descent: number; hmtx: DataView | null; numberOfHMetrics: number; numGlyphs: number } {
     // CJK fonts put the ideographic em box in the OS/2 typo metrics (Noto: 0.88/−0.12); hhea holds the tallest
     // accents instead (Noto: 1.151/−0.286). The em box is what a grid wants; hhea is the fallback.
     const os2 = font['OS/2'];
     const upm = font.unitsPerEm;
-    if (os2 && os2.typoAscender > 0 && os2.typoAscender - os2.typoDescender > 0) {
-      this.ascent = os2.typoAscender / upm;
-      this.descent = os2.typoDescender / upm;
-    } else {
-      this.ascent = font.hhea.ascent / upm;
-      this.descent = font.hhea.descent / upm;
-    }
+    const useTypo = os2 && os2.typoAscender > 0 && os2.typoAscender - os2.typoDescender > 0;
     const t = font.directory.tables.hmtx;
     const buf = font.stream.buffer;
-    this.hmtx = t ? new DataView(buf.buffer, buf.byteOffset + t.offset, t.length) : null;
-    this.numberOfHMetrics = font.hhea.numberOfMetrics;
+    return {
+      ascent: (useTypo ? os2.typoAscender : font.hhea.ascent) / upm,
+      descent: (useTypo ? os2.typoDescender : font.hhea.descent) / upm,
+      hmtx: t ? new DataView(buf.buffer, buf.byteOffset + t.offset, t.length) : null,
+      numberOfHMetrics: font.hhea.numberOfMetrics,
+      numGlyphs: font.numGlyphs,
+    };
   }
 
   glyphId(cp: number): number {
@@ -88,7 +102,7 @@ export class KitFace implements FontFace {
     }
     let a = this.advanceCache.get(gid);
     if (a === undefined) {
-      a = this.font.getGlyph(gid).advanceWidth;
+      a = asFontError(this.file, () => this.font.getGlyph(gid).advanceWidth);
       this.advanceCache.set(gid, a);
     }
     return a;
@@ -104,7 +118,7 @@ export class KitFace implements FontFace {
     let run = this.shaped.get(text);
     if (!run) {
       if (this.shaped.size >= 50_000) this.shaped.clear();
-      run = this.shapeUncached(text);
+      run = asFontError(this.file, () => this.shapeUncached(text));
       this.shaped.set(text, run);
     }
     return run;
@@ -142,8 +156,10 @@ export class KitFace implements FontFace {
     let b = this.bounds.get(cp);
     if (!b) {
       const gid = this.glyphId(cp);
-      ensureGlyphs(this.font, [gid]);
-      const bbox = this.font.getGlyph(gid).bbox;
+      const bbox = asFontError(this.file, () => {
+        ensureGlyphs(this.font, [gid]);
+        return this.font.getGlyph(gid).bbox;
+      });
       const upm = this.unitsPerEm;
       const ok = Number.isFinite(bbox.minY) && Number.isFinite(bbox.maxY);
       b = ok ? { yMin: bbox.minY / upm, yMax: bbox.maxY / upm } : { yMin: 0, yMax: 0 };
@@ -153,9 +169,13 @@ export class KitFace implements FontFace {
   }
 
   private lookup(cp: number): number {
-    const cmap = this.font._cmapProcessor;
-    if (cmap && typeof cmap.lookup === 'function') return cmap.lookup(cp) || 0;
-    return this.font.hasGlyphForCodePoint(cp) ? this.font.glyphForCodePoint(cp).id : 0;
+    const gid = asFontError(this.file, () => {
+      const cmap = this.font._cmapProcessor;
+      if (cmap && typeof cmap.lookup === 'function') return cmap.lookup(cp) || 0;
+      return this.font.hasGlyphForCodePoint(cp) ? this.font.glyphForCodePoint(cp).id : 0;
+    });
+    // A map entry past the last glyph (a damaged cmap) names nothing that could be drawn.
+    return gid < this.numGlyphs ? gid : 0;
   }
 }
 

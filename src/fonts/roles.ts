@@ -1,62 +1,25 @@
 /**
  * The five font roles and the chain of faces that serves each: the configured and official faces when they are
  * found (config paths, fonts/ beside the issue or series file, this package's fonts/, the OS font folders), then
- * the free stand-ins from npm, so every character has a face (layout falls back character by character).
+ * the free stand-ins from npm, so every character has a face (layout falls back character by character). A
+ * candidate whose file cannot be read completely (integrity.ts) is skipped and reported, never used.
  */
 import { packageFile } from '../io/package-paths.js';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Message } from '../diagnostics.js';
 import type { FontRole, FontSettings, SeriesSettings } from '../issue/model.js';
-import { FONT_ROLES, ROLE_ZH } from '../issue/font-roles.js';
+import { FONT_ROLES } from '../issue/font-roles.js';
 import type { FontChain, Fonts } from '../typeset/types.js';
-import { FontError } from './errors.js';
+import type { FontError } from './errors.js';
+import { OFFICIAL, roleZh, standInFile, SYSTEM_STAND_INS } from './official.js';
+import { fontFileProblem } from './integrity.js';
 import { LazyFace } from './face.js';
 import { fontCacheGeneration } from './cache.js';
 import { FONT_EXTENSIONS, FontIndex, systemFontDirs, type FontOrigin } from './discovery.js';
 import { readFaceNames } from './sfnt-names.js';
 
-
-/** The faces GB/T 9704 and office practice call for, by the names inside the files and the usual file names. */
-export const OFFICIAL: Record<FontRole, { names: string[]; files: string[] }> = {
-  masthead: {
-    names: ['方正小标宋简体', '方正小标宋_GBK', '方正小标宋', 'FZXiaoBiaoSong-B05S', 'FZXiaoBiaoSong-B05', 'FZXBSJW--GB1-0'],
-    files: ['FZXBSJW.TTF', 'FZXBSK.TTF', '方正小标宋简体.ttf', '方正小标宋_GBK.ttf'],
-  },
-  body: {
-    names: ['仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', 'SimFang', '华文仿宋', 'STFangsong'],
-    files: ['FangSong_GB2312.ttf', '仿宋_GB2312.ttf', 'simfang.ttf', 'STFANGSO.TTF'],
-  },
-  heading: {
-    names: ['黑体', 'SimHei', '华文黑体', 'STHeiti', 'Heiti SC'],
-    files: ['simhei.ttf', 'STHeiti Medium.ttc', 'STHeiti Light.ttc'],
-  },
-  kai: {
-    names: ['楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', 'SimKai', '华文楷体', 'STKaiti', 'Kaiti SC'],
-    files: ['KaiTi_GB2312.ttf', '楷体_GB2312.ttf', 'simkai.ttf', 'STKAITI.TTF'],
-  },
-  number: {
-    names: ['宋体', 'SimSun', '华文宋体', 'STSong', 'Songti SC'],
-    files: ['simsun.ttc', 'simsun.ttf', 'STSONG.TTF'],
-  },
-};
-
-/** Free faces better than the npm stand-in when a system has them (Debian fonts-lxgw-wenkai, fonts-arphic-ukai). */
-const SYSTEM_STAND_INS: Partial<Record<FontRole, string[]>> = {
-  kai: ['LXGW WenKai', '霞鹜文楷', 'AR PL UKai CN'],
-};
-
-/** The npm stand-ins (OFL; fonts/OFL-Noto.txt): package, folder and file. */
-const NPM_STAND_INS: Record<FontRole, { pkg: string; path: string; label: string }> = {
-  masthead: { pkg: '@expo-google-fonts/noto-serif-sc', path: '900Black/NotoSerifSC_900Black.ttf', label: 'Noto Serif SC Black' },
-  body: { pkg: '@expo-google-fonts/noto-serif-sc', path: '400Regular/NotoSerifSC_400Regular.ttf', label: 'Noto Serif SC Regular' },
-  heading: { pkg: '@expo-google-fonts/noto-sans-sc', path: '500Medium/NotoSansSC_500Medium.ttf', label: 'Noto Sans SC Medium' },
-  // No free simplified 楷体 is on npm: the serif stands in (typesetting.md §4).
-  kai: { pkg: '@expo-google-fonts/noto-serif-sc', path: '400Regular/NotoSerifSC_400Regular.ttf', label: 'Noto Serif SC Regular' },
-  number: { pkg: '@expo-google-fonts/noto-serif-sc', path: '400Regular/NotoSerifSC_400Regular.ttf', label: 'Noto Serif SC Regular' },
-};
+export { OFFICIAL, standInFile };
 
 export type FaceSource = 'configured' | 'official' | 'stand-in';
 
@@ -88,30 +51,18 @@ export interface ResolveOptions {
   systemDirs?: string[];
   /** Override this package's own fonts/ folder (null: do not search it). */
   packageFontsDir?: string | null;
+  /** Files found damaged while in use (the build): reported like the others and never offered again. */
+  exclude?: ReadonlyMap<string, FontError>;
 }
 
-/** Absolute path of a role's npm stand-in file. */
-export function standInFile(role: FontRole): string {
-  const s = NPM_STAND_INS[role];
-  let dir: string;
-  try {
-    dir = dirname(createRequire(import.meta.url).resolve(`${s.pkg}/package.json`));
-  } catch (e) {
-    throw new FontError(
-      'font-standin-missing',
-      s.pkg,
-      { zh: `找不到备用字体 ${s.label}（${s.pkg}）：请先运行 npm ci`, en: `the stand-in font ${s.label} (${s.pkg}) is missing: run npm ci` },
-      { cause: e },
-    );
-  }
-  const file = join(dir, s.path);
-  if (!existsSync(file)) {
-    throw new FontError('font-standin-missing', file, {
-      zh: `找不到备用字体文件 ${file}：请重新运行 npm ci`,
-      en: `the stand-in font file ${file} is missing: run npm ci again`,
-    });
-  }
-  return file;
+/** A font file that cannot be read completely (integrity.ts), found while resolving: skipped, and said so. */
+export interface FontFileProblem {
+  file: string;
+  /** The roles it was a candidate for; none for a file in a fonts folder that is no font at all. */
+  roles: FontRole[];
+  /** Named by path in `fonts:` or `fontPaths:`: the editor asked for this very file, so a build stops. */
+  configured: boolean;
+  error: FontError;
 }
 
 function looksLikePath(entry: string): boolean {
@@ -135,7 +86,7 @@ export async function resolveFonts(
   issueDir: string,
   seriesDir?: string,
   options: ResolveOptions = {},
-): Promise<{ fonts: Fonts; report: RoleReport[] }> {
+): Promise<{ fonts: Fonts; report: RoleReport[]; problems: FontFileProblem[] }> {
   const sDir = seriesDir ?? (settings.seriesFile ? dirname(settings.seriesFile) : undefined);
   const baseDir = sDir ?? issueDir;
 
@@ -161,6 +112,25 @@ export async function resolveFonts(
   const index = new FontIndex({ locations, files: explicitFiles });
   const fonts = {} as Fonts;
   const report: RoleReport[] = [];
+  const problems = new Map<string, FontFileProblem>();
+  /** Whether `file` is damaged; if so it is recorded against `role` and no search offers it again. */
+  const damaged = (file: string, ps: string, role: FontRole, configured: boolean): boolean => {
+    const error = options.exclude?.get(file) ?? fontFileProblem(file, ps || undefined);
+    if (!error) return false;
+    const p = problems.get(file) ?? { file, roles: [], configured: false, error };
+    if (!p.roles.includes(role)) p.roles.push(role);
+    p.configured ||= configured;
+    problems.set(file, p);
+    index.skip.add(file);
+    return true;
+  };
+  /** The first face a search finds whose file is sound (each damaged one is skipped and the search run again). */
+  const firstSound = <M extends { file: string; postscriptName: string }>(role: FontRole, search: () => M | undefined): M | undefined => {
+    for (;;) {
+      const m = search();
+      if (!m || !damaged(m.file, m.postscriptName, role, false)) return m;
+    }
+  };
 
   for (const role of FONT_ROLES) {
     const official = OFFICIAL[role];
@@ -181,13 +151,14 @@ export async function resolveFonts(
       if (looksLikePath(entry)) {
         const abs = isAbsolute(entry) ? entry : resolve(baseDir, entry);
         const picked = existsSync(abs) ? index.pickFace(abs, [...configured, ...official.names]) : undefined;
-        if (!picked) {
+        if (!picked || damaged(abs, picked.postscriptName, role, true)) {
+          if (!picked && existsSync(abs)) damaged(abs, '', role, true);
           notes.push({ zh: `${roleZh(role)}：配置的字体文件不可用：${abs}`, en: `${role}: the configured font file is not usable: ${abs}` });
           continue;
         }
         add({ file: abs, postscriptName: picked.postscriptName, source: sourceOf(abs, picked.postscriptName), origin: 'config', matched: entry });
       } else {
-        const m = index.byName(entry, ALL_LOCAL) ?? fileNameMatch(index, role, entry) ?? index.byName(entry, ['system']);
+        const m = firstSound(role, () => index.byName(entry, ALL_LOCAL) ?? fileNameMatch(index, role, entry) ?? index.byName(entry, ['system']));
         if (m) add({ file: m.file, postscriptName: m.postscriptName, source: sourceOf(m.file, m.postscriptName), origin: m.origin, matched: entry });
         else if (!isOfficialName([entry]))
           notes.push({ zh: `${roleZh(role)}：未找到配置的字体“${entry}”`, en: `${role}: the configured font "${entry}" was not found` });
@@ -196,13 +167,13 @@ export async function resolveFonts(
 
     // 2. The official face, if nothing official is in the chain yet.
     if (!chain.some((c) => c.source === 'official')) {
-      const m = findOfficial(index, role);
+      const m = firstSound(role, () => findOfficial(index, role));
       if (m) add({ file: m.file, postscriptName: m.postscriptName, source: 'official', origin: m.origin, matched: m.matched });
     }
 
     // 3. Stand-ins: a better free face from the system, then the npm one that is always there.
     for (const name of SYSTEM_STAND_INS[role] ?? []) {
-      const m = index.byName(name, [...ALL_LOCAL, 'system']);
+      const m = firstSound(role, () => index.byName(name, [...ALL_LOCAL, 'system']));
       if (m) {
         add({ file: m.file, postscriptName: m.postscriptName, source: 'stand-in', origin: m.origin, matched: name });
         break;
@@ -212,12 +183,18 @@ export async function resolveFonts(
     const npmPs = readFaceNames(npmFile)?.[0]?.postscriptName ?? '';
     add({ file: npmFile, postscriptName: npmPs, source: 'stand-in', origin: 'npm' });
 
+    for (const p of problems.values()) {
+      if (p.roles.includes(role)) notes.push({ zh: `${roleZh(role)}：跳过了不能使用的字体文件：${p.error.msg.zh}`, en: `${role}: skipped a font file that cannot be used: ${p.error.msg.en}` });
+    }
     const primary = chain[0]!;
     if (primary.source === 'stand-in') {
-      notes.push({
-        zh: `${roleZh(role)}：未找到${official.names[0]}，使用替代字体 ${primary.postscriptName}`,
-        en: `${role}: ${official.names[0]} not found, using the stand-in ${primary.postscriptName}`,
-      });
+      // A damaged official file was found: "not found" would send the editor looking for the wrong thing.
+      const skipped = [...problems.values()].some((p) => p.roles.includes(role));
+      notes.push(
+        skipped
+          ? { zh: `${roleZh(role)}：没有可用的${official.names[0]}（见上），使用替代字体 ${primary.postscriptName}`, en: `${role}: no usable ${official.names[0]} (see above), using the stand-in ${primary.postscriptName}` }
+          : { zh: `${roleZh(role)}：未找到${official.names[0]}，使用替代字体 ${primary.postscriptName}`, en: `${role}: ${official.names[0]} not found, using the stand-in ${primary.postscriptName}` },
+      );
     }
     fonts[role] = { role, faces: chain.map((c) => faceFor(c.file, c.postscriptName)) } satisfies FontChain;
     report.push({
@@ -230,7 +207,14 @@ export async function resolveFonts(
       notes,
     });
   }
-  return { fonts, report };
+  // A file in a folder of the user's (fonts/ beside the files, fontPaths) that is no font at all: said too, or the
+  // editor who put simfang.ttf there hears only that 仿宋 was not found.
+  for (const e of index.files()) {
+    if (e.origin === 'package' || e.origin === 'system' || problems.has(e.path) || index.faceNames(e.path) !== null) continue;
+    const error = fontFileProblem(e.path);
+    if (error) problems.set(e.path, { file: e.path, roles: [], configured: explicitFiles.some((f) => f.path === e.path), error });
+  }
+  return { fonts, report, problems: [...problems.values()] };
 }
 
 /** One LazyFace per (file, name) for the whole process, so chains that share a file share its caches. */
@@ -253,11 +237,12 @@ function sameName(a: string, b: string): boolean {
   return n(a) === n(b);
 }
 
+/** The file of that name; a file whose names cannot be read comes back too, for the integrity check to judge. */
 function fileNameMatch(index: FontIndex, role: FontRole, name: string) {
   const e = index.byFileName([name]);
   if (!e) return undefined;
   const picked = index.pickFace(e.path, [name, ...OFFICIAL[role].names]);
-  return picked ? { file: e.path, postscriptName: picked.postscriptName, origin: e.origin, matched: name } : undefined;
+  return { file: e.path, postscriptName: picked?.postscriptName ?? '', origin: e.origin, matched: name };
 }
 
 /** The official face: by name in local folders, by usual file name anywhere, by name in system folders. */
@@ -269,8 +254,9 @@ function findOfficial(index: FontIndex, role: FontRole) {
   }
   const e = index.byFileName(files);
   if (e) {
+    // A simfang.ttf whose names cannot be read is returned all the same: it is damaged, and must be said to be.
     const picked = index.pickFace(e.path, names);
-    if (picked) return { file: e.path, postscriptName: picked.postscriptName, origin: e.origin, matched: basename(e.path) };
+    return { file: e.path, postscriptName: picked?.postscriptName ?? '', origin: e.origin, matched: basename(e.path) };
   }
   for (const n of names) {
     const m = index.byName(n, ['system']);
@@ -278,8 +264,6 @@ function findOfficial(index: FontIndex, role: FontRole) {
   }
   return undefined;
 }
-
-const roleZh = (role: FontRole): string => ROLE_ZH[role];
 
 /** What serves a role, in words — the official face, a configured one, or a stand-in — for every command. */
 export function faceKind(r: Pick<RoleReport, 'official' | 'standIn'>): Message {

@@ -19,6 +19,11 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** Parsed documents by absolute path (issue file and series file). */
   documents: Map<string, Document>;
+  /**
+   * Every file the load read or tried to read (the issue, and the series file it found or names), also when one
+   * of them is broken: what `build --watch` must keep watching to see it mended.
+   */
+  files: string[];
 }
 
 export interface LoadOptions {
@@ -51,14 +56,16 @@ export async function loadIssue(file: string, options: LoadOptions = {}): Promis
   const sources = new YamlSourceMap();
   const documents = new Map<string, Document>();
   const abs = path.resolve(file);
+  const files = [abs];
   try {
-    return await load(abs, options, sources, documents);
+    return await load(abs, options, sources, documents, files);
   } catch (err) {
     // A bug of ours, not a problem of the file; still a diagnostic rather than a stack trace.
     const detail = err instanceof Error ? err.message : String(err);
     return {
       sources,
       documents,
+      files,
       diagnostics: [
         { file: abs, line: 1, column: 1, severity: 'error', rule: 'internal', message: msg(`内部错误：${detail}`, `internal error: ${detail}`) },
       ],
@@ -66,10 +73,10 @@ export async function loadIssue(file: string, options: LoadOptions = {}): Promis
   }
 }
 
-async function load(file: string, options: LoadOptions, sources: YamlSourceMap, documents: Map<string, Document>): Promise<LoadResult> {
+async function load(file: string, options: LoadOptions, sources: YamlSourceMap, documents: Map<string, Document>, files: string[]): Promise<LoadResult> {
   const own = await readAndValidate(file, 'issue', sources, documents);
   const diagnostics = [...own.diagnostics];
-  if (!own.data) return { sources, documents, diagnostics };
+  if (!own.data) return { sources, documents, files, diagnostics };
 
   let seriesFile: string | undefined;
   let seriesData: Raw | undefined;
@@ -88,6 +95,7 @@ async function load(file: string, options: LoadOptions, sources: YamlSourceMap, 
     seriesFile = named === false ? undefined : await findSeriesFile(file);
   }
   if (seriesFile) {
+    files.push(seriesFile);
     const series = await readAndValidate(seriesFile, 'series', sources, documents);
     if (typeof named === 'string' && series.diagnostics.some((d) => d.rule === 'io')) {
       // Point at the `series:` line in the issue, which is what the editor has to fix.
@@ -103,14 +111,14 @@ async function load(file: string, options: LoadOptions, sources: YamlSourceMap, 
     }
     seriesData = series.data;
   }
-  if (diagnostics.some((d) => d.severity === 'error')) return { sources, documents, diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error')) return { sources, documents, files, diagnostics };
 
   const { series: _omit, ...issueSettings } = own.data;
   void _omit;
   const merged = mergeSettings(seriesData ?? {}, issueSettings);
   const result = normalize({ file, issueData: own.data, merged, seriesFile, seriesData }, sources);
   diagnostics.push(...result.diagnostics);
-  return { issue: result.issue, sources, documents, diagnostics };
+  return { issue: result.issue, sources, documents, files, diagnostics };
 }
 
 /** Why `series: <named>` cannot be the issue's series file (the issue itself, a folder), or undefined. */
@@ -141,10 +149,10 @@ export async function loadSeries(file: string): Promise<Omit<LoadResult, 'issue'
   const abs = path.resolve(file);
   try {
     const stage = await readAndValidate(abs, 'series', sources, documents);
-    return { sources, documents, diagnostics: stage.diagnostics };
+    return { sources, documents, files: [abs], diagnostics: stage.diagnostics };
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    return { sources, documents, diagnostics: [{ file: abs, line: 1, column: 1, severity: 'error', rule: 'internal', message: msg(`内部错误：${detail}`, `internal error: ${detail}`) }] };
+    return { sources, documents, files: [abs], diagnostics: [{ file: abs, line: 1, column: 1, severity: 'error', rule: 'internal', message: msg(`内部错误：${detail}`, `internal error: ${detail}`) }] };
   }
 }
 

@@ -75,7 +75,8 @@ export async function buildFiles(inputs: string[], options: BuildFilesOptions, e
     const result = item.result ?? { ok: false, file: item.file, diagnostics: [internal(item.file, item.crash ?? '')] };
     if (!result.ok) {
       failed++;
-      if (result.diagnostics.some((d) => d.rule === 'io')) ioFailed = true;
+      // Refusing the output (-o onto an input, or over a file that is not a PDF) is an I/O matter too: exit 2.
+      if (result.diagnostics.some((d) => d.rule === 'io' || d.rule === 'build-output')) ioFailed = true;
     }
     events.built({ ...item, result });
   });

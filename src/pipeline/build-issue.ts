@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { msg } from '../i18n/lang.js';
 import { loadIssue } from '../issue/load.js';
 import type { Issue, SourceMap } from '../issue/model.js';
-import { isFontError } from '../fonts/errors.js';
+import { isFontError, type FontError } from '../fonts/errors.js';
 import { describeRoles, resolveFonts, type RoleReport } from '../fonts/roles.js';
 import { composeIssue } from '../compose/index.js';
 import type { DocInfoText } from '../compose/doc.js';
@@ -16,9 +16,13 @@ import type { LayoutCache } from '../typeset/layout-cache.js';
 import type { Layout, MissingChar } from '../typeset/types.js';
 import { renderPdf, type DocInfo } from '../render/pdf.js';
 import { WriteError, writeFileAtomic } from '../io/write-atomic.js';
+import { outputProblem } from '../io/output-guard.js';
 import { checkIssue } from '../check/run.js';
 import { rules as allRules } from '../check/rules/index.js';
 import { placeholder } from '../check/rules/placeholder.js';
+import { decorationDoubled } from '../check/rules/decoration-doubled.js';
+import { titleSentence } from '../check/rules/title-sentence.js';
+import { fontFileDiagnostics } from '../check/font-files.js';
 import { pinnedToday } from '../issue/today.js';
 import { parseDate } from '../issue/dates.js';
 import { codePointLabelOf } from '../text/chars.js';
@@ -59,38 +63,42 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   const loaded = await loadIssue(abs);
   const diagnostics = [...loaded.diagnostics];
   const issue = loaded.issue;
-  const read = [abs, issue?.series.seriesFile].filter((f): f is string => !!f).map((f) => path.resolve(f));
-  const fail = (d?: Diagnostic): BuildResult => ({ ok: false, file: abs, diagnostics: d ? [...diagnostics, d] : diagnostics, inputs: read });
+  // Also when the series file is broken: a watcher must see it mended.
+  const read = [...new Set(loaded.files.map((f) => path.resolve(f)))];
+  const fail = (...more: Diagnostic[]): BuildResult => ({ ok: false, file: abs, diagnostics: [...diagnostics, ...more], inputs: read });
   if (!issue || diagnostics.some((d) => d.severity === 'error')) return fail();
   diagnostics.push(...editorial(issue, loaded.sources, abs, options));
   if (diagnostics.some((d) => d.severity === 'error')) return fail();
 
   const output = path.resolve(options.output ?? defaultOutput(abs));
-  if (read.includes(output)) {
-    return fail(at(abs, 'build-output', msg(`输出文件不能是输入文件本身：${output}；请用 -o 指定 .pdf 文件`, `the output would overwrite an input file: ${output}; give a .pdf path with -o`)));
-  }
+  const refused = outputProblem(output, read);
+  if (refused) return fail(at(abs, 'build-output', refused.message));
 
   const doc = composeIssue(issue);
+  // A font file that fails only while it is used (a damaged glyph or layout table the up-front check does not
+  // read) is set aside like one found damaged before, and the issue set again with the next candidate.
+  const exclude = new Map<string, FontError>();
   let fonts: Awaited<ReturnType<typeof resolveFonts>>;
   let layout: Layout;
-  try {
-    fonts = await resolveFonts(issue.series, path.dirname(abs));
-    for (const r of fonts.report) if (!read.includes(r.file)) read.push(r.file);
-    layout = typesetDoc(doc, fonts.fonts, options.layoutCache);
-  } catch (e) {
-    if (isFontError(e)) return fail(at(e.file, e.code, e.msg));
-    throw e;
-  }
-  diagnostics.push(...unusableFontFiles(issue, fonts.report, loaded.sources, abs));
-  diagnostics.push(...missingGlyphs(layout.missing, loaded.sources, abs, options.allowMissingGlyphs ?? false));
-  if (diagnostics.some((d) => d.severity === 'error')) return fail();
-
   let bytes: Buffer;
-  try {
-    bytes = await renderPdf(layout, docInfo(doc.info, describeRoles(fonts.report), options.env ?? process.env));
-  } catch (e) {
-    if (isFontError(e)) return fail(at(e.file, e.code, e.msg));
-    throw e;
+  for (;;) {
+    try {
+      fonts = await resolveFonts(issue.series, path.dirname(abs), undefined, { exclude });
+      for (const r of fonts.report) if (!read.includes(r.file)) read.push(r.file);
+      layout = typesetDoc(doc, fonts.fonts, options.layoutCache);
+      // The font files are inputs too (known only now); checked again before anything is written.
+      const overFont = outputProblem(output, read);
+      if (overFont) return fail(at(abs, 'build-output', overFont.message));
+      const found = [...fontFileDiagnostics(issue, fonts.report, fonts.problems, loaded.sources, abs), ...missingGlyphs(layout.missing, loaded.sources, abs, options.allowMissingGlyphs ?? false)];
+      if (found.some((d) => d.severity === 'error')) return fail(...found);
+      bytes = await renderPdf(layout, docInfo(doc.info, describeRoles(fonts.report), options.env ?? process.env));
+      diagnostics.push(...found);
+      break;
+    } catch (e) {
+      if (!isFontError(e)) throw e;
+      if (exclude.has(e.file) || !canSkip(e.file, fonts!)) return fail(at(e.file, e.code, e.msg));
+      exclude.set(e.file, e);
+    }
   }
   try {
     writeFileAtomic(output, bytes);
@@ -102,49 +110,27 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
 }
 
 /**
- * A font file the series names by path that is not in its role's chain (not a font, empty, no usable face): the
- * resolver falls back to a stand-in and only notes it, but the editor asked for that file, so the build stops and
- * points at the `fonts` setting.
+ * Whether a face that failed in use may be passed over for the next candidate: not a file the series names by path
+ * (the build stops, as for one found damaged up front), and not the npm stand-in that ends every chain.
  */
-function unusableFontFiles(issue: Issue, report: RoleReport[], sources: SourceMap & { nodePosition(file: string, p: (string | number)[]): { line: number; column: number } }, file: string): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const r of report) {
-    const configured = issue.series.fonts[r.role] ?? [];
-    for (const entry of configured) {
-      if (!path.isAbsolute(entry)) continue; // names, not paths (normalize resolves paths to absolute)
-      if (r.chain.some((c) => c.file === entry)) continue;
-      const where = [issue.series.seriesFile, file].filter((f): f is string => !!f);
-      let pos = { line: 1, column: 1 };
-      let inFile = file;
-      for (const f of where) {
-        try {
-          pos = sources.nodePosition(f, ['fonts', r.role]);
-          inFile = f;
-          break;
-        } catch {
-          /* not set in this file */
-        }
-      }
-      out.push({
-        file: inFile,
-        ...pos,
-        severity: 'error',
-        rule: 'font-unusable',
-        message: msg(`${r.role} 字体：配置的字体文件不可用（不存在、不是字体文件或已损坏）：${entry}`, `${r.role} font: the configured font file is not usable (missing, not a font, or damaged): ${entry}`),
-      });
-    }
-  }
-  return out;
+function canSkip(file: string, fonts: Awaited<ReturnType<typeof resolveFonts>> | undefined): boolean {
+  if (!fonts) return false;
+  const faces = fonts.report.flatMap((r) => r.chain).filter((c) => c.file === file);
+  return faces.length > 0 && faces.every((c) => c.origin !== 'npm' && c.origin !== 'config');
 }
 
+/** What a build without --strict still warns about: template text left in, and marks that would print twice. */
+const WARNED = [placeholder, decorationDoubled, titleSentence];
+
 /**
- * What `bulletin check` would say about this one issue: only the placeholders (【待填写】, TODO), as warnings, or —
+ * What `bulletin check` would say about this one issue: only the placeholders (【待填写】, TODO) and what would print
+ * doubled (decoration-doubled, title-sentence), as warnings, or —
  * with `strict` — every rule that needs no other issue, at the severity the series file gives it. Font coverage is
  * left to the build, which checks the glyphs it actually sets.
  */
 function editorial(issue: Issue, sources: SourceMap, file: string, options: BuildOptions): Diagnostic[] {
   if (!options.strict) {
-    return checkIssue(issue, sources, { rules: [placeholder] }).diagnostics.map((d) => ({ ...d, severity: 'warning' as const }));
+    return checkIssue(issue, sources, { rules: WARNED }).diagnostics.map((d) => ({ ...d, severity: 'warning' as const }));
   }
   const pinned = pinnedToday(options.env ?? process.env);
   if ('error' in pinned) return [at(file, 'bulletin-today', pinned.message)];

@@ -38,7 +38,8 @@ export function watchIssue(file: string, options: WatchOptions): Watcher {
   const watchers = new Map<string, FSWatcher>();
   let inputs = new Set<string>([abs]);
   let fontFiles = new Set<string>();
-  let fontsDir = path.join(path.dirname(abs), 'fonts');
+  /** The folders whose fonts/ the resolver searches: the issue's, and the series file's. */
+  let homes = new Set<string>([path.dirname(abs)]);
   let timer: NodeJS.Timeout | null = null;
   let building = false;
   let again: string | null = null;
@@ -63,8 +64,11 @@ export function watchIssue(file: string, options: WatchOptions): Watcher {
       const result = await buildIssue(abs, { ...options, layoutCache });
       const ms = performance.now() - started;
       if (result.inputs?.length) {
-        inputs = new Set(result.inputs);
-        fontFiles = new Set(result.inputs.filter((f) => f !== abs && !/\.ya?ml$/i.test(f)));
+        // A failed build may have stopped before reading some input (a broken series file, a font): keep watching
+        // what the last builds read, or mending it would go unnoticed.
+        inputs = result.ok ? new Set(result.inputs) : new Set([...inputs, ...result.inputs]);
+        fontFiles = new Set([...inputs].filter((f) => f !== abs && !/\.ya?ml$/i.test(f)));
+        homes = new Set([path.dirname(abs), ...[...inputs].filter((f) => /\.ya?ml$/i.test(f)).map((f) => path.dirname(f))]);
       }
       rewatch();
       if (!closed) options.onBuild(result, ms, reason);
@@ -80,10 +84,13 @@ export function watchIssue(file: string, options: WatchOptions): Watcher {
     }
   };
 
+  const fontDirs = () => new Set([...homes].map((h) => path.join(h, 'fonts')));
+
   const changed = (dir: string, name: string | Buffer | null) => {
     if (closed) return;
     const full = name ? path.join(dir, name.toString()) : null;
-    const isFontDir = dir === fontsDir;
+    // A fonts/ folder changed, or was made (or removed) beside the issue or its series file.
+    const isFontDir = fontDirs().has(dir) || (full !== null && fontDirs().has(full));
     if (!isFontDir && (full === null || !inputs.has(full))) return;
     if (isFontDir || (full && fontFiles.has(full))) fontsChanged = true;
     if (timer) clearTimeout(timer);
@@ -95,9 +102,8 @@ export function watchIssue(file: string, options: WatchOptions): Watcher {
 
   const rewatch = () => {
     if (closed) return;
-    const dirs = new Set([...inputs].map((f) => path.dirname(f)));
-    fontsDir = path.join(path.dirname(abs), 'fonts');
-    if (existsSync(fontsDir)) dirs.add(fontsDir);
+    const dirs = new Set([...inputs, ...homes].map((f) => (homes.has(f) ? f : path.dirname(f))));
+    for (const d of fontDirs()) if (existsSync(d)) dirs.add(d);
     for (const [dir, w] of watchers) {
       if (!dirs.has(dir)) {
         w.close();
@@ -113,13 +119,18 @@ export function watchIssue(file: string, options: WatchOptions): Watcher {
           watchers.delete(dir);
         });
         watchers.set(dir, w);
+        // A fonts/ folder watched only from now on may have got its files since the build began: once more.
+        if (fontDirs().has(dir) && started) changed(dir, null);
       } catch {
         /* a folder that vanished: watched again after the next build */
       }
     }
   };
 
-  const ready = run(null);
+  let started = false;
+  const ready = run(null).then(() => {
+    started = true;
+  });
   return {
     ready,
     files: () => [...inputs],

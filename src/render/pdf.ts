@@ -15,6 +15,7 @@ import type { Font } from 'fontkit';
 import type { Colour } from '../typeset/types.js';
 import type { FontFace, GlyphRun, Layout, OutlineNode, RuleBox } from '../typeset/types.js';
 import { ensureGlyphs } from '../fonts/cache.js';
+import { asFontError } from '../fonts/errors.js';
 import { createGlyfSubset, deflatedSubset, GlyfSubset } from '../fonts/subset.js';
 
 /** Document metadata. Dates are given by the caller, so the same input gives byte-identical output. */
@@ -59,6 +60,7 @@ function fontResolver(faces: readonly FontFace[]): (key: string) => Font | undef
 
 interface PdfkitFont {
   id: string;
+  embed(): void;
   scale: number;
   subset: { includeGlyph(gid: number): number };
   widths: number[];
@@ -149,6 +151,10 @@ function codePointsOf(s: string): number[] {
  */
 export async function renderPdf(layout: Layout, info: DocInfo): Promise<Buffer> {
   const resolve = fontResolver(layout.fonts);
+  // A damaged font that fails only now (a glyph, a table pdfkit reads on embedding) is named by its file.
+  const files = new Map<string, string>();
+  for (const face of layout.fonts) if (typeof (face as { file?: unknown }).file === 'string') files.set(face.key, (face as { file: string }).file);
+  const guard = <T>(key: string, fn: () => T): T => asFontError(files.get(key) ?? key, fn);
   const { default: PDFDocument } = await import('pdfkit');
 
   const docInfo: Record<string, unknown> = {
@@ -213,13 +219,19 @@ export async function renderPdf(layout: Layout, info: DocInfo): Promise<Buffer> 
     if (e) return e;
     const font = resolve(key);
     if (!font) throw new Error(`renderPdf: no font for key ${key}`);
-    // The key as family name makes pdfkit file the font under it; the object itself is never re-parsed.
-    doc.font(font, key);
-    const pdf = doc._font;
-    // TrueType: subset by copying glyph bytes (src/fonts/subset.ts) instead of fontkit's TTFSubset, which decodes
-    // every glyph's contours to find composites (~10 ms a render). CFF keeps fontkit's. pdfkit may hand back a font
-    // already embedded under another key (same PostScript name), whose subset must be kept.
-    if (!(pdf.subset instanceof GlyfSubset)) pdf.subset = createGlyfSubset(font) ?? pdf.subset;
+    const pdf = guard(key, () => {
+      // The key as family name makes pdfkit file the font under it; the object itself is never re-parsed.
+      doc.font(font, key);
+      const p = doc._font;
+      // TrueType: subset by copying glyph bytes (src/fonts/subset.ts) instead of fontkit's TTFSubset, which decodes
+      // every glyph's contours to find composites (~10 ms a render). CFF keeps fontkit's. pdfkit may hand back a font
+      // already embedded under another key (same PostScript name), whose subset must be kept.
+      if (!(p.subset instanceof GlyfSubset)) p.subset = createGlyfSubset(font) ?? p.subset;
+      // pdfkit embeds every font at doc.end(); a failure there is this font's.
+      const embedOnce = p.embed.bind(p);
+      p.embed = () => guard(key, embedOnce);
+      return p;
+    });
     e = { id: pdf.id, pdf, font, hex: [], width: [], text: [] };
     embedded.set(key, e);
     return e;
@@ -236,7 +248,7 @@ export async function renderPdf(layout: Layout, info: DocInfo): Promise<Buffer> 
     }
   for (const [key, gids] of used) {
     const font = resolve(key);
-    if (font) ensureGlyphs(font, gids);
+    if (font) guard(key, () => ensureGlyphs(font, gids));
   }
 
   const H = layout.height;
@@ -248,7 +260,10 @@ export async function renderPdf(layout: Layout, info: DocInfo): Promise<Buffer> 
     for (const item of page.items) {
       switch (item.kind) {
         case 'run':
-          if (item.gids.length > 0) writeRun(out, state, item, embed(item.font), H, doc);
+          if (item.gids.length > 0) {
+            const e = embed(item.font);
+            guard(item.font, () => writeRun(out, state, item, e, H, doc));
+          }
           break;
         case 'rule':
           writeRule(out, item, H);

@@ -69,7 +69,7 @@ export async function fontsReport(issueFile: string | undefined, lang: Lang, cwd
   }
   const { resolveFonts, faceKind } = await import('../fonts/roles.js');
   const { uncovered } = await import('../fonts/coverage.js');
-  const { fonts, report } = await resolveFonts(settings, issueDir);
+  const { fonts, report, problems } = await resolveFonts(settings, issueDir);
   const out: string[] = [];
   for (const r of report) {
     const kind = faceKind(r)[lang];
@@ -78,6 +78,8 @@ export async function fontsReport(issueFile: string | undefined, lang: Lang, cwd
     out.push(`    ${r.file}`);
     for (const n of r.notes) out.push(`    ${n[lang]}`);
   }
+  // A file in a fonts folder that is no font at all (damaged candidates are in their roles' notes above).
+  for (const p of problems) if (p.roles.length === 0) out.push(t(`${p.error.msg.zh}，已跳过`, `${p.error.msg.en}; skipped`));
   let missing = 0;
   if (issue) {
     out.push('');
@@ -101,5 +103,6 @@ export async function fontsReport(issueFile: string | undefined, lang: Lang, cwd
     out.push(t('提示：替代字体排出的版式相同，但字形与正式印发的简报不同；正式字体的放法见 fonts/README.md', 'Note: stand-ins keep the layout but not the official look; see fonts/README.md for where to put the official fonts'));
   }
   process.stdout.write(`${out.join('\n')}\n`);
-  return missing > 0 ? 1 : 0;
+  // A file the series names by path that cannot be used stops the build, so it is an error here too.
+  return missing > 0 || problems.some((p) => p.configured) ? 1 : 0;
 }

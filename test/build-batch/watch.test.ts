@@ -1,9 +1,11 @@
-import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../src/pipeline/build-issue.js';
 import { watchIssue } from '../../src/pipeline/watch.js';
-import { issuesDir } from './helpers.js';
+import { issuesDir, root } from './helpers.js';
+
+const NOTO_SANS = path.join(root, 'node_modules/@expo-google-fonts/noto-sans-sc/500Medium/NotoSansSC_500Medium.ttf');
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -59,6 +61,50 @@ describe('build --watch', () => {
       expect(broken.r.diagnostics.length).toBeGreaterThan(0);
       expect(statSync(pdf).size).toBe(goodSize);
       expect(statSync(pdf).mtimeMs).toBeGreaterThanOrEqual(goodTime);
+    } finally {
+      w.close();
+    }
+  });
+});
+
+describe('build --watch keeps watching (issue 11, item 3)', () => {
+  it('the series file after it broke once: mending it rebuilds without touching the issue', async () => {
+    const { dir, files } = issuesDir(1);
+    dirs.push(dir);
+    const series = path.join(dir, 'bulletin.series.yaml');
+    const good = readFileSync(series, 'utf8');
+    const builds: BuildResult[] = [];
+    const w = watchIssue(files[0]!, { debounceMs: 30, onBuild: (r) => builds.push(r) });
+    try {
+      await w.ready;
+      expect(builds[0]!.ok).toBe(true);
+      writeFileSync(series, good + 'name: [\n');
+      await waitFor(() => builds.slice(1).find((b) => !b.ok));
+      expect(w.files()).toContain(series);
+      const n = builds.length;
+      writeFileSync(series, good);
+      const mended = await waitFor(() => builds.slice(n).find((b) => b.ok));
+      expect(mended.ok).toBe(true);
+    } finally {
+      w.close();
+    }
+  });
+
+  it('a fonts/ folder made after the watch started: a font dropped in it is used by the next build', async () => {
+    const { dir, files } = issuesDir(1);
+    dirs.push(dir);
+    const builds: BuildResult[] = [];
+    const w = watchIssue(files[0]!, { debounceMs: 30, onBuild: (r) => builds.push(r) });
+    try {
+      await w.ready;
+      expect(builds[0]!.fonts!.find((f) => f.role === 'body')!.standIn).toBe(true);
+      mkdirSync(path.join(dir, 'fonts'));
+      const font = path.join(dir, 'fonts', 'simfang.ttf');
+      // Written aside and renamed in, as a copy into the folder would end.
+      copyFileSync(NOTO_SANS, path.join(dir, 'fonts', 'x.tmp'));
+      renameSync(path.join(dir, 'fonts', 'x.tmp'), font);
+      const withFont = await waitFor(() => builds.slice(1).find((b) => b.fonts?.find((f) => f.role === 'body')?.file === font));
+      expect(withFont.ok).toBe(true);
     } finally {
       w.close();
     }

@@ -61,6 +61,22 @@ describe('fullwidth-alnum', () => {
     expect(applyTo('累计１３００余份，ＡＥＤ培训。', f)).toBe('累计1300余份，AED培训。');
   });
   it('misses half-width', () => expect(run(fullwidthAlnum, body('累计1300余份，AED培训。'))).toEqual([]));
+  it('takes the full-width marks inside a number along (issue 11): １２．５％ and 12．5％ → 12.5%, 1，234万元 → 1,234万元', () => {
+    for (const [text, fixed, chars] of [
+      ['增长１２．５％。', '增长12.5%。', '１２．５％'],
+      ['增长12．5％。', '增长12.5%。', '12．5％'],
+      ['融资1，234万元。', '融资1,234万元。', '1，234'],
+      ['共１２，３４５，６７８元。', '共12,345,678元。', '１２，３４５，６７８'],
+      ['占比达90％以上。', '占比达90%以上。', '90％'],
+    ] as const) {
+      const f = run(fullwidthAlnum, body(text));
+      expect(applyTo(text, f), text).toBe(fixed);
+      expect(f[0]!.data.chars, text).toBe(chars);
+    }
+  });
+  it('leaves a full-width comma that is a pause, not a thousands separator: 1，2，3 and 第3，12项', () => {
+    expect(run(fullwidthAlnum, body('分为1，2，3三类，第3，12项，共12，3456户。'))).toEqual([]);
+  });
 });
 
 describe('bracket-balance', () => {

@@ -61,9 +61,9 @@ describe('node bin/bulletin.js build', () => {
     expect(readdirSync(dir).sort()).toEqual(['bulletin.series.yaml', 'gusu-022.pdf', 'gusu-022.yaml']);
   });
 
-  it('-o onto the input: non-zero exit, a message, the input untouched', () => {
+  it('-o onto the input: exit 2, a message, the input untouched', () => {
     const r = runBin(['--lang', 'en', 'build', reference, '-o', reference]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toContain('the output would overwrite an input file');
     expect(r.err + r.out).not.toMatch(STACK);
     expect(readFileSync(reference, 'utf8')).toMatch(/^# yaml-language-server/);

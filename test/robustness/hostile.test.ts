@@ -129,7 +129,7 @@ describe('hostile inputs', () => {
     const file = path.join(dir, 'issue.yaml');
     writeFileSync(file, MINIMAL);
     const out = path.join(dir, 'issue.pdf');
-    writeFileSync(out, 'the earlier good PDF');
+    writeFileSync(out, '%PDF-1.7 the earlier good PDF');
     let calls = 0;
     io.writeSync = ((...args: Parameters<typeof realWrite>) => {
       // Half the bytes go out, then the disk is full: a partial temp file exists when the error comes.
@@ -145,7 +145,7 @@ describe('hostile inputs', () => {
     expect(wellFormed(errors[0]!)).toBe(true);
     expect(errors[0]!.message.zh).toContain('磁盘空间不足');
     expect(errors[0]!.message.en).toContain('no space left');
-    expect(readFileSync(out, 'utf8')).toBe('the earlier good PDF');
+    expect(readFileSync(out, 'utf8')).toBe('%PDF-1.7 the earlier good PDF');
     expect(readdirSync(dir).sort()).toEqual(['issue.pdf', 'issue.yaml']);
   });
 });

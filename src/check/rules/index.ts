@@ -19,6 +19,7 @@ import { fontCoverage } from './font-coverage.js';
 import { numberSpacing } from './number-spacing.js';
 import { issueNumberSequence, yearNumberSequence } from './issue-sequence.js';
 import { placeholder } from './placeholder.js';
+import { decorationDoubled } from './decoration-doubled.js';
 
 export const rules: Rule[] = [
   // Template text left by `bulletin new` / `bulletin init`: first, as it is what is left to do.
@@ -28,6 +29,7 @@ export const rules: Rule[] = [
   bracketBalance,
   punctRepeated,
   spaceInHan,
+  decorationDoubled,
   paragraphEnd,
   ordinalSequence,
   numberSpacing,

@@ -1,0 +1,85 @@
+/**
+ * Whether a PDF may be written at `output`. Paths are compared as the file system sees them: a symlink to the
+ * input, or the input reached through a symlinked folder, is the input (real paths, and device + inode where the
+ * target exists, which also catches hard links). An existing file that is not a PDF is never replaced: a YAML,
+ * a font or a document given by mistake as -o would be lost, and the atomic writer follows symlinks.
+ */
+import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Message } from '../diagnostics.js';
+
+export type OutputProblem = { kind: 'input' | 'not-pdf'; message: Message };
+
+/** undefined when writing `output` is safe; otherwise why not, in words for the user. */
+export function outputProblem(output: string, inputs: readonly string[]): OutputProblem | undefined {
+  const out = identity(output);
+  for (const input of inputs) {
+    const inp = identity(input);
+    const same = out.real === inp.real || (out.ino !== undefined && out.ino === inp.ino && out.dev === inp.dev);
+    if (same) {
+      return {
+        kind: 'input',
+        message: {
+          zh: `输出文件不能是输入文件本身：${output}${out.real !== resolve(output) ? `（实际是 ${out.real}）` : ''}；请用 -o 指定另一个 .pdf 文件`,
+          en: `the output would overwrite an input file: ${output}${out.real !== resolve(output) ? ` (it is ${out.real})` : ''}; give another .pdf path with -o`,
+        },
+      };
+    }
+  }
+  if (out.ino !== undefined && out.isFile && !startsLikePdf(out.real)) {
+    return {
+      kind: 'not-pdf',
+      message: {
+        zh: `输出文件 ${output} 已经存在，而且不是 PDF，不会覆盖它；请用 -o 指定另一个 .pdf 文件（或先删去这个文件）`,
+        en: `the output ${output} exists and is not a PDF, so it is not overwritten; give another .pdf path with -o (or remove that file first)`,
+      },
+    };
+  }
+  return undefined;
+}
+
+interface Identity {
+  /** The real path (through symlinks), or the resolved path when it does not exist yet. */
+  real: string;
+  dev?: number;
+  ino?: number;
+  isFile?: boolean;
+}
+
+function identity(file: string): Identity {
+  const abs = resolve(file);
+  let real = abs;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    // Not there yet: its folder may still be a symlink to the input's.
+    try {
+      real = join(realpathSync(dirname(abs)), basename(abs));
+    } catch {
+      /* the folder is missing too: the writer reports it */
+    }
+  }
+  try {
+    const st = statSync(real);
+    return { real, dev: st.dev, ino: st.ino, isFile: st.isFile() };
+  } catch {
+    return { real };
+  }
+}
+
+/** An empty file holds nothing to lose; anything else must begin as every PDF does. */
+function startsLikePdf(file: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return true; // unreadable: the writer reports what is wrong
+  }
+  try {
+    const head = Buffer.alloc(5);
+    const n = readSync(fd, head, 0, 5, 0);
+    return n === 0 || head.toString('latin1', 0, n) === '%PDF-';
+  } finally {
+    closeSync(fd);
+  }
+}
