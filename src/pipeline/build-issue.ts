@@ -21,6 +21,7 @@ import { rules as allRules } from '../check/rules/index.js';
 import { placeholder } from '../check/rules/placeholder.js';
 import { decorationDoubled } from '../check/rules/decoration-doubled.js';
 import { titleSentence } from '../check/rules/title-sentence.js';
+import { paragraphIndent } from '../check/rules/paragraph-indent.js';
 import { fontFileDiagnostics } from '../check/font-files.js';
 import { pinnedToday } from '../issue/today.js';
 
@@ -133,8 +134,8 @@ function writeMessage(e: WriteError): Diagnostic['message'] {
   return e.msg;
 }
 
-/** What a build without --strict still warns about: template text left in, and marks that would print twice. */
-const WARNED = [placeholder, decorationDoubled, titleSentence];
+/** What a build without --strict still warns about: template text left in, marks that would print twice, typed indents. */
+const WARNED = [placeholder, decorationDoubled, titleSentence, paragraphIndent];
 
 /**
  * What `bulletin check` would say about this one issue: only the placeholders (【待填写】, TODO) and what would print
