@@ -142,7 +142,8 @@ export function fixSource(source: string, targets: FixTarget[]): { text: string;
  */
 function setToken(token: CST.Token, value: string, type: Scalar.Type | undefined, afterKey: boolean): void {
   if (token.type === 'block-scalar') {
-    const indent = /^( *)\S/mu.exec(token.source)?.[1]?.length;
+    // Leading ASCII spaces only: a line may begin with a full-width space (\u3000), which \S would not count as text.
+    const indent = /^( *)[^ \r\n]/mu.exec(token.source)?.[1]?.length;
     const saved = token.indent;
     if (indent !== undefined) token.indent = indent;
     CST.setScalarValue(token, value, { type });

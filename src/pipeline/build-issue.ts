@@ -22,6 +22,7 @@ import { rules as allRules } from '../check/rules/index.js';
 import { placeholder } from '../check/rules/placeholder.js';
 import { decorationDoubled } from '../check/rules/decoration-doubled.js';
 import { titleSentence } from '../check/rules/title-sentence.js';
+import { paragraphIndent } from '../check/rules/paragraph-indent.js';
 import { fontFileDiagnostics } from '../check/font-files.js';
 import { pinnedToday } from '../issue/today.js';
 import { parseDate } from '../issue/dates.js';
@@ -119,8 +120,8 @@ function canSkip(file: string, fonts: Awaited<ReturnType<typeof resolveFonts>> |
   return faces.length > 0 && faces.every((c) => c.origin !== 'npm' && c.origin !== 'config');
 }
 
-/** What a build without --strict still warns about: template text left in, and marks that would print twice. */
-const WARNED = [placeholder, decorationDoubled, titleSentence];
+/** What a build without --strict still warns about: template text left in, marks that would print twice, typed indents. */
+const WARNED = [placeholder, decorationDoubled, titleSentence, paragraphIndent];
 
 /**
  * What `bulletin check` would say about this one issue: only the placeholders (【待填写】, TODO) and what would print

@@ -87,3 +87,34 @@ describe('marks the layout adds, typed again', () => {
     expect(r.out).not.toMatch(/:(2|11|15):\d+ .*decoration-doubled/);
   });
 });
+
+describe('paragraphs indented by hand (issue 11, item 6)', () => {
+  const INDENTED = `name: 测试信息
+offices: [测试办公室]
+number: 1
+date: 2026-05-21
+sections:
+  - label: 动态
+    items:
+      - title: 区发改局召开推进会
+        body: |
+          　　会议通报了全区重点项目建设情况。
+
+          　　会议要求各责任单位倒排工期。
+        source: 区发改局
+`;
+  it('check finds the 　　 pasted from Word at each paragraph start, --fix removes them, build warns', async () => {
+    const dir = tempFiles({ 'issue.yaml': INDENTED });
+    const file = path.join(dir, 'issue.yaml');
+    const r = await runCli('--lang', 'zh', 'check', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/issue\.yaml:10:11 +error +段首有 2 个空格（多半是从 Word 粘贴的缩进）；排版时会自动缩进两格，这些空格会排成多余的空白（如导语句后面的空隙），请删去 +\(paragraph-indent\)/);
+    expect(r.out).toMatch(/issue\.yaml:12:11 +error .*\(paragraph-indent\)/);
+    const b = await runCli('--lang', 'en', 'build', file);
+    expect(b.code).toBe(0);
+    expect(b.err).toMatch(/10:11 +warning +2 spaces at the start of the paragraph .*\(paragraph-indent\)/);
+    const fixed = await runCli('--lang', 'zh', 'check', '--fix', file);
+    expect(fixed.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(INDENTED.replaceAll('          　　', '          '));
+  });
+});

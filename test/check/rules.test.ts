@@ -19,6 +19,7 @@ import { dateFuture } from '../../src/check/rules/date-future.js';
 import { dateOrder } from '../../src/check/rules/date-order.js';
 import { fontCoverage } from '../../src/check/rules/font-coverage.js';
 import { issueNumberSequence, yearNumberSequence } from '../../src/check/rules/issue-sequence.js';
+import { paragraphIndent } from '../../src/check/rules/paragraph-indent.js';
 
 const body = (s: string | string[]) => paragraphIssue(s);
 
@@ -76,6 +77,23 @@ describe('fullwidth-alnum', () => {
   });
   it('leaves a full-width comma that is a pause, not a thousands separator: 1，2，3 and 第3，12项', () => {
     expect(run(fullwidthAlnum, body('分为1，2，3三类，第3，12项，共12，3456户。'))).toEqual([]);
+  });
+});
+
+describe('paragraph-indent (issue 11)', () => {
+  it('hits spaces pasted at the start of a paragraph (Word\'s 　　), a note or a title, and the fix takes them away', () => {
+    const issue = paragraphIssue(['　　会议指出，要狠抓落实。', '\u3000 \u3000二是推进。'], { note: '　　编者按的话。', title: '\u3000标题' });
+    const f = run(paragraphIndent, issue);
+    expect(f.map((x) => [x.at.text!.text.slice(0, 3), x.offset, x.data.count])).toEqual([
+      ['\u3000标题', 0, 1],
+      ['　　编', 0, 2],
+      ['　　会', 0, 2],
+      ['\u3000 \u3000', 0, 3],
+    ]);
+    for (const x of f) expect(applyTo(x.at.text!.text, [x])).toMatch(/^[^\s\u3000]/u);
+  });
+  it('misses a space inside the text, and text without one', () => {
+    expect(run(paragraphIndent, body(['会议指出，要狠抓落实。', '内部资料　注意保存。']))).toEqual([]);
   });
 });
 

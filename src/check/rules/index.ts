@@ -20,6 +20,7 @@ import { numberSpacing } from './number-spacing.js';
 import { issueNumberSequence, yearNumberSequence } from './issue-sequence.js';
 import { placeholder } from './placeholder.js';
 import { decorationDoubled } from './decoration-doubled.js';
+import { paragraphIndent } from './paragraph-indent.js';
 
 export const rules: Rule[] = [
   // Template text left by `bulletin new` / `bulletin init`: first, as it is what is left to do.
@@ -29,6 +30,7 @@ export const rules: Rule[] = [
   bracketBalance,
   punctRepeated,
   spaceInHan,
+  paragraphIndent,
   decorationDoubled,
   paragraphEnd,
   ordinalSequence,
