@@ -7,7 +7,10 @@
 import type { Colour } from '../issue/model.js';
 import type { MissingChar } from './types.js';
 import { type AtomBuilder, type Atoms, type Span } from './text/atoms.js';
-import { type Align, type LineRange, Measure, breakLines, placeLine, pullRunt } from './text/breaker.js';
+import { type LineRange, breakLines, pullRunt } from './text/breaker.js';
+import { type Align, placeLine } from './text/justify.js';
+import { Measure } from './text/measure.js';
+import { breakOptimal } from './text/optimal.js';
 
 export interface ParagraphSpec {
   spans: Span[];
@@ -23,11 +26,6 @@ export interface ParagraphSpec {
   hang?: { label: Span; width: number };
   /** Set after the last line when it fits there, else right-aligned on a line of its own (an item's source). */
   trailer?: Span;
-  /**
-   * Break the lines from `from` on `by` pt narrower, still justified to the full measure: the paragraph runs
-   * one line longer (TeX's looseness), which pagination uses to fill a page instead of leaving a widow's gap.
-   */
-  narrow?: { from: number; by: number };
 }
 
 /** Glyphs of one font, size and colour on a line; x relative to the block's left edge. */
@@ -54,6 +52,12 @@ export interface SetLine {
 export interface SetParagraph {
   lines: SetLine[];
   missing: MissingChar[];
+  /**
+   * The same justified paragraph in `delta` more (or fewer) lines, every line still on the character grid (by
+   * squeezing or easing punctuation and spaces, never by spacing characters apart); undefined when it cannot be
+   * done. Pagination uses it to fill a page that widow control left short.
+   */
+  variant?(delta: number): SetParagraph | undefined;
 }
 
 export function setParagraph(builder: AtomBuilder, spec: ParagraphSpec): SetParagraph {
@@ -90,48 +94,65 @@ function set(builder: AtomBuilder, spec: ParagraphSpec): SetParagraph {
     tStart = 0;
     while (tStart < atoms.n && atoms.sp[tStart] !== trailerSpan) tStart++;
   }
-  const narrow = spec.narrow;
-  const breakAt = narrow ? (i: number): number => measure(i) - (i >= narrow.from ? narrow.by : 0) : measure;
-  const lines = breakLines(m, 0, tStart, breakAt, trailerSpan < 0);
-  const aligns: Align[] = lines.map((_, i) => (i < lines.length - 1 ? spec.align : spec.align === 'justify' ? 'left' : spec.align));
-  if (tStart < atoms.n) {
+  const missing = [...atoms.missing];
+  let label: { runs: LineRun[]; missing: MissingChar[] } | undefined;
+  if (spec.hang) {
+    const la = builder.build([spec.hang.label], spec.width);
+    const lx = new Float64Array(la.n);
+    const range: LineRange = { s: 0, e: la.n };
+    placeLine(new Measure(la), range, spec.hang.width, 'left', lx);
+    label = { runs: collectRuns(la, range, lx, left), missing: la.missing };
+    missing.push(...la.missing);
+  }
+  const xs = new Float64Array(atoms.n);
+  const render = (lines: LineRange[], aligns: Align[]): SetLine[] => {
+    const out = lines.map((l, i) => {
+      const x0 = left + hangW + (i === 0 ? indent : 0);
+      const end = placeLine(m, l, measure(i), aligns[i]!, xs);
+      const line: SetLine = { runs: collectRuns(atoms, l, xs, x0), end: x0 + end, start: x0 + (l.e > l.s ? xs[l.s]! : 0) };
+      if (l.s >= tStart) line.trailerOnly = true;
+      return line;
+    });
+    if (label && out[0]) {
+      out[0].runs.unshift(...label.runs);
+      out[0].start = left;
+    }
+    return out;
+  };
+  if (spec.align !== 'justify') {
+    const { lines, aligns } = breakGreedy(m, tStart, measure, spec.align, trailerSpan >= 0);
+    return { lines: render(lines, aligns), missing };
+  }
+  const kindAlign = { justify: 'justify', last: 'left', trailer: 'right' } as const;
+  const setIn = (lines?: number): SetParagraph | undefined => {
+    const b = breakOptimal(m, { text: tStart, measure, ...(lines === undefined ? {} : { lines }) });
+    if (!b) return undefined;
+    const out = render(b.lines, b.kinds.map((k) => kindAlign[k]));
+    return { lines: out, missing, variant: (delta) => (delta === 0 ? undefined : setIn(out.length + delta)) };
+  };
+  return setIn()!;
+}
+
+/** Lines set left, centred or right: greedy, with the trailer after the last line or on its own. */
+function breakGreedy(m: Measure, tStart: number, measure: (i: number) => number, align: Align, trailer: boolean): { lines: LineRange[]; aligns: Align[] } {
+  const n = m.a.n;
+  const lines = breakLines(m, 0, tStart, measure, !trailer);
+  const aligns: Align[] = lines.map(() => align);
+  if (tStart < n) {
     const last = lines[lines.length - 1];
     const li = Math.max(lines.length - 1, 0);
-    if (last && m.natural(last.s, atoms.n) <= breakAt(li) + 0.001) {
-      last.e = atoms.n;
+    if (last && m.natural(last.s, n) <= measure(li) + 0.001) {
+      last.e = n;
     } else {
       // The source goes on a line of its own: the text's last line is a real last line now, so no 孤字 there.
-      pullRunt(m, lines, breakAt);
-      const own = breakLines(m, tStart, atoms.n, (i) => measure(lines.length + i), false);
-      for (const l of own) {
+      pullRunt(m, lines, measure);
+      for (const l of breakLines(m, tStart, n, (i) => measure(lines.length + i), false)) {
         lines.push(l);
         aligns.push('right');
       }
     }
   }
-  const xs = new Float64Array(atoms.n);
-  const out: SetLine[] = lines.map((l, i) => {
-    const x0 = left + hangW + (i === 0 ? indent : 0);
-    const end = placeLine(m, l, measure(i), aligns[i]!, xs);
-    const line: SetLine = { runs: collectRuns(atoms, l, xs, x0), end: x0 + end, start: x0 + (l.e > l.s ? xs[l.s]! : 0) };
-    if (l.s >= tStart) line.trailerOnly = true;
-    return line;
-  });
-  const missing = [...atoms.missing];
-  if (spec.hang) {
-    const label = builder.build([spec.hang.label], spec.width);
-    const lm = new Measure(label);
-    const lx = new Float64Array(label.n);
-    const range: LineRange = { s: 0, e: label.n };
-    placeLine(lm, range, spec.hang.width, 'left', lx);
-    const runs = collectRuns(label, range, lx, left);
-    if (out[0]) {
-      out[0].runs.unshift(...runs);
-      out[0].start = left;
-    }
-    missing.push(...label.missing);
-  }
-  return { lines: out, missing };
+  return { lines, aligns };
 }
 
 function collectRuns(a: Atoms, l: LineRange, xs: Float64Array, x0: number): LineRun[] {

@@ -24,7 +24,7 @@ describe('the bulletin layout (fake metrics)', () => {
     expect(layout.height).toBeCloseTo(mm(297), 3);
   });
 
-  test('every body line sits on a grid baseline, 22 per full page (widow gaps filled by a looser paragraph)', () => {
+  test('every body line sits on a grid baseline, 22 per full page (widow gaps filled by a paragraph set a line shorter or longer on the grid)', () => {
     const grid = gridOf(issue.series.page);
     const baselines = new Set(Array.from({ length: 22 }, (_, i) => gridBaseline(grid, i).toFixed(3)));
     for (let p = 1; p < layout.pages.length - 1; p++) {

@@ -40,7 +40,7 @@ function layoutItem(item: Item, builder: AtomBuilder, st: Styles, flow: Flow): v
   let anchor: string | undefined = item.id;
   if (item.note) {
     const spans = [st.body('编者按：', 'heading'), st.body(item.note.text, 'kai', item.note.ref)];
-    flow.add((from) => setParagraph(builder, { spans, width: grid.width, align: 'justify', indent, ...narrow(from, grid.pitch) }), grid.bodySize, { anchor }, true);
+    flow.add(() => setParagraph(builder, { spans, width: grid.width, align: 'justify', indent }), grid.bodySize, { anchor }, true);
     anchor = undefined;
   }
   const paras = item.paragraphs.length ? item.paragraphs : [{ text: '', ref: item.ref }];
@@ -54,7 +54,7 @@ function layoutItem(item: Item, builder: AtomBuilder, st: Styles, flow: Flow): v
     spans.push(st.body(p.text, 'body', p.ref));
     const last = i === paras.length - 1;
     const trailer = last && item.source ? { trailer: bracketed(st.body(`（${item.source.text}）`), item.source.ref) } : {};
-    const make = (from?: number) => setParagraph(builder, { spans, width: grid.width, align: 'justify', indent, ...trailer, ...narrow(from, grid.pitch) });
+    const make = () => setParagraph(builder, { spans, width: grid.width, align: 'justify', indent, ...trailer });
     flow.add(make, grid.bodySize, anchor ? { anchor } : {}, true);
     anchor = undefined;
   });
@@ -69,7 +69,7 @@ function layoutBullet(item: Item, builder: AtomBuilder, st: Styles, flow: Flow):
     const spans: Span[] = [];
     if (i === 0 && item.title) spans.push(st.body(item.title.text, 'heading', item.title.ref));
     spans.push(st.body(p.text, 'body', p.ref));
-    const make = (from?: number) =>
+    const make = () =>
       setParagraph(builder, {
         spans,
         width: grid.width,
@@ -77,10 +77,7 @@ function layoutBullet(item: Item, builder: AtomBuilder, st: Styles, flow: Flow):
         // The sans face's bullet is twice the serif's, which reads as a dot at 3号.
         ...(i === 0 ? { hang: { label: st.body('•', 'heading'), width: grid.pitch } } : { left: grid.pitch }),
         ...(last && item.source ? { trailer: bracketed(st.body(`（${item.source.text}）`), item.source.ref) } : {}),
-        ...narrow(from, grid.pitch),
       });
     flow.add(make, grid.bodySize, i === 0 ? { anchor: item.id } : {}, true);
   });
 }
-
-const narrow = (from: number | undefined, by: number) => (from === undefined ? {} : { narrow: { from, by } });

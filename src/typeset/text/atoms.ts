@@ -8,6 +8,7 @@ import type { Colour, FontRole, SourceRef } from '../../issue/model.js';
 import type { FontFace, Fonts, MissingChar } from '../types.js';
 import { Cls, classify, isDigit, isUnit, isZeroWidth, noEnd, noStart } from './classes.js';
 import type { LayoutCache } from '../layout-cache.js';
+import { CUT_BREAK, URL_BREAK, WORD_BREAK, latinBreaks } from './latin.js';
 
 export interface Span {
   text: string;
@@ -20,6 +21,8 @@ export interface Span {
   refShift?: number;
   /** Extra advance after each full-width glyph, pt: the character grid (pitch − size) or letter-spacing. */
   tracking?: number;
+  /** Never broken across lines (共印 N 份), though it may hold spaces. */
+  noBreak?: boolean;
 }
 
 /** One glyph per entry. */
@@ -58,6 +61,13 @@ export interface Atoms {
   noEnd: boolean[];
   /** No break between atom i and i + 1. */
   glue: boolean[];
+  /**
+   * Atom i continues the word before it (a piece of a URL or of a cut word): a line may break before it, but
+   * justification puts no space there.
+   */
+  join: boolean[];
+  /** What a break before atom i costs the line breaker, beyond the line's own adjustments (latin.ts). */
+  pen: number[];
   missing: MissingChar[];
 }
 
@@ -83,6 +93,8 @@ function emptyAtoms(spans: Span[]): Atoms {
     noStart: [],
     noEnd: [],
     glue: [],
+    join: [],
+    pen: [],
     missing: [],
   };
 }
@@ -244,63 +256,132 @@ export class AtomBuilder {
   }
 
   private addLatin(a: Atoms, span: Span, si: number, word: string, offset: number, finder: FaceFinder, maxWidth: number): void {
-    const g = a.glyphs;
-    const start = g.gid.length;
-    // Character-by-character fallback: shape each run of characters that one face has. Zero-width characters
-    // (joiners, soft hyphens, direction marks) take no room and no glyph; shaping them would draw .notdef boxes.
-    let i = 0;
-    while (i < word.length) {
-      let cp = word.codePointAt(i)!;
-      if (isZeroWidth(cp)) {
-        i += cp > 0xffff ? 2 : 1;
-        continue;
-      }
-      const fi = finder.find(cp);
-      const face = finder.faces[Math.max(fi, 0)]!;
-      let run = '';
-      let j = i;
-      while (j < word.length) {
-        cp = word.codePointAt(j)!;
-        const len = cp > 0xffff ? 2 : 1;
-        if (!isZeroWidth(cp)) {
-          const f = finder.find(cp);
-          // A combining mark stays with its base when the base's face has it.
-          if (j > i && f !== fi && !(isMark(cp) && face.hasChar(cp))) break;
-          if (f < 0) a.missing.push(missing(String.fromCodePoint(cp), cp, span, offset + j));
-          run += word.slice(j, j + len);
-        }
-        j += len;
-      }
-      const shaped = face.shape(run);
-      for (let k = 0; k < shaped.gids.length; k++) {
-        g.font.push(face.key);
-        g.gid.push(shaped.gids[k]!);
-        g.adv.push(shaped.advances[k]! * span.size);
-        g.dx.push(0);
-        g.text.push(shaped.texts[k]!);
-        g.span.push(si);
-      }
-      i = j;
-    }
-    // Lay the glyphs out within the atom; cut a word wider than the measure into pieces that fit.
-    let x = 0;
-    let pieceStart = start;
-    for (let k = start; k < g.gid.length; k++) {
-      if (x + g.adv[k]! > maxWidth && k > pieceStart) {
-        pushAtom(a, si, x, 0, Cls.Latin, false, false);
-        a.g0[a.n] = k;
-        pieceStart = k;
-        x = 0;
-      }
-      g.dx[k] = x;
-      x += g.adv[k]!;
-    }
-    if (g.gid.length > pieceStart) {
-      const first = g.text[pieceStart] ?? '';
-      const last = g.text[g.gid.length - 1] ?? '';
-      pushAtom(a, si, x, 0, Cls.Latin, pieceStart === start && noStart(first[0] ?? ''), noEnd(last[last.length - 1] ?? ''));
+    const shaped = shapeLatin(a, span, word, offset, finder);
+    const { breaks, urls } = latinBreaks(word);
+    const kindAt = new Map(breaks.map((b) => [b.at, b.kind]));
+    const n = shaped.gid.length;
+    let segStart = 0;
+    let pen = 0;
+    for (let k = 1; k <= n; k++) {
+      const kind = k < n ? kindAt.get(shaped.at[k]!) : undefined;
+      if (k < n && kind === undefined) continue;
+      // A piece of a URL is never hyphenated; a word cut only because it is wider than the measure is.
+      const o = shaped.at[segStart]!;
+      const inUrl = urls.some(([u0, u1]) => o >= u0 && o < u1);
+      this.addPieces(a, span, si, shaped, segStart, k, maxWidth, inUrl ? undefined : this.hyphen(finder, shaped.font[k - 1]!, span.size), pen);
+      segStart = k;
+      pen = kind === 'url' ? URL_BREAK : WORD_BREAK;
     }
   }
+
+  /** Glyphs [k0, k1) of a shaped run as one atom, or several when wider than the measure (cut with a hyphen). */
+  private addPieces(a: Atoms, span: Span, si: number, sh: Shaped, k0: number, k1: number, maxWidth: number, hy: Hyphen | undefined, pen: number): void {
+    const g = a.glyphs;
+    const first = a.n;
+    let x = 0;
+    const push = (adv: number, gid: number, font: string, text: string): void => {
+      g.font.push(font);
+      g.gid.push(gid);
+      g.adv.push(adv);
+      g.dx.push(x);
+      g.text.push(text);
+      g.span.push(si);
+      x += adv;
+    };
+    const end = (): void => {
+      pushAtom(a, si, x, 0, Cls.Latin, false, false);
+      x = 0;
+    };
+    for (let k = k0; k < k1; k++) {
+      const h = hy && k + 1 < k1 ? hy.adv : 0;
+      if (k > k0 && g.gid.length > a.g0[a.n]! && x + sh.adv[k]! + h > maxWidth) {
+        if (hy) push(hy.adv, hy.gid, hy.font, '');
+        end();
+      }
+      push(sh.adv[k]!, sh.gid[k]!, sh.font[k]!, sh.text[k]!);
+    }
+    end();
+    for (let i = first; i < a.n; i++) {
+      a.join[i] = i > first || k0 > 0;
+      a.pen[i] = i > first ? CUT_BREAK : pen;
+    }
+    if (k0 === 0) a.noStart[first] = noStart(sh.text[0]?.[0] ?? '');
+    if (k1 === sh.gid.length) {
+      const last = sh.text[k1 - 1] ?? '';
+      a.noEnd[a.n - 1] = noEnd(last[last.length - 1] ?? '');
+    }
+  }
+
+  /** The hyphen of the face a cut word is set in (none when the face has no hyphen). */
+  private hyphen(finder: FaceFinder, font: string, size: number): Hyphen | undefined {
+    const face = finder.faces.find((f) => f.key === font);
+    if (!face || !face.hasChar(0x2d)) return undefined;
+    return { font, gid: face.glyphId(0x2d), adv: face.advance(0x2d) * size };
+  }
+}
+
+/** A Latin run's glyphs before they are laid into atoms; `at` is where each glyph's text starts in the run. */
+interface Shaped {
+  font: string[];
+  gid: number[];
+  adv: number[];
+  text: string[];
+  /** Offset in the run of the glyph's first character, −1 for a glyph with no text of its own (a mark). */
+  at: number[];
+}
+
+interface Hyphen {
+  font: string;
+  gid: number;
+  adv: number;
+}
+
+/**
+ * Shapes a Latin run with character-by-character fallback: each stretch of characters one face has is shaped
+ * as a whole. Zero-width characters (joiners, soft hyphens, direction marks) take no room and no glyph; shaping
+ * them would draw .notdef boxes.
+ */
+function shapeLatin(a: Atoms, span: Span, word: string, offset: number, finder: FaceFinder): Shaped {
+  const out: Shaped = { font: [], gid: [], adv: [], text: [], at: [] };
+  let i = 0;
+  while (i < word.length) {
+    let cp = word.codePointAt(i)!;
+    if (isZeroWidth(cp)) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const fi = finder.find(cp);
+    const face = finder.faces[Math.max(fi, 0)]!;
+    let run = '';
+    const runAt: number[] = [];
+    let j = i;
+    while (j < word.length) {
+      cp = word.codePointAt(j)!;
+      const len = cp > 0xffff ? 2 : 1;
+      if (!isZeroWidth(cp)) {
+        const f = finder.find(cp);
+        // A combining mark stays with its base when the base's face has it.
+        if (j > i && f !== fi && !(isMark(cp) && face.hasChar(cp))) break;
+        if (f < 0) a.missing.push(missing(String.fromCodePoint(cp), cp, span, offset + j));
+        run += word.slice(j, j + len);
+        for (let u = 0; u < len; u++) runAt.push(j + u);
+      }
+      j += len;
+    }
+    const shaped = face.shape(run);
+    let p = 0;
+    for (let k = 0; k < shaped.gids.length; k++) {
+      const t = shaped.texts[k]!;
+      out.font.push(face.key);
+      out.gid.push(shaped.gids[k]!);
+      out.adv.push(shaped.advances[k]! * span.size);
+      out.text.push(t);
+      out.at.push(t ? (runAt[p] ?? -1) : -1);
+      p += t.length;
+    }
+    i = j;
+  }
+  return out;
 }
 
 function isMark(cp: number): boolean {
@@ -336,6 +417,8 @@ function pushAtom(a: Atoms, si: number, w: number, rb: number, cls: Cls, ns: boo
   a.noStart[i] = ns;
   a.noEnd[i] = ne;
   a.glue[i] = false;
+  a.join[i] = false;
+  a.pen[i] = 0;
   a.g0[i + 1] = a.glyphs.gid.length;
 }
 
@@ -382,6 +465,8 @@ function finish(a: Atoms): void {
     a.glue[i] = true;
     for (let k = i + 1; k + 1 < n && cls[k + 1] === Cls.Ideo && isUnit(firstText(a, k)) && isUnit(firstText(a, k + 1)); k++) a.glue[k] = true;
   }
+  // A span that must stay whole (共印 N 份) holds its atoms together, its spaces too.
+  for (let i = 0; i + 1 < n; i++) if (a.sp[i] === a.sp[i + 1] && a.spans[a.sp[i]!]!.noBreak) a.glue[i] = true;
 }
 
 const spanSize = (a: Atoms, i: number): number => a.spans[a.sp[i]!]!.size;
