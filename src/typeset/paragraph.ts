@@ -37,6 +37,8 @@ export interface LineRun {
   xs: number[];
   advances: number[];
   texts: string[];
+  /** Horizontal scale in percent (a dash of "——" drawn joined). */
+  hscale?: number;
 }
 
 export interface SetLine {
@@ -108,8 +110,22 @@ function set(builder: AtomBuilder, spec: ParagraphSpec): SetParagraph {
   const render = (lines: LineRange[], aligns: Align[]): SetLine[] => {
     const out = lines.map((l, i) => {
       const x0 = left + hangW + (i === 0 ? indent : 0);
-      const end = placeLine(m, l, measure(i), aligns[i]!, xs);
-      const line: SetLine = { runs: collectRuns(atoms, l, xs, x0), end: x0 + end, start: x0 + (l.e > l.s ? xs[l.s]! : 0) };
+      let end = placeLine(m, l, measure(i), aligns[i]!, xs);
+      const runs = collectRuns(atoms, l, xs, x0);
+      const hy = atoms.hyphens.get(l.e);
+      if (hy && l.e > l.s) {
+        // A word wider than the measure, cut here: its hyphen ends the line (the text itself has none, so no
+        // text of its own: copied out, the word comes whole).
+        const run = runs[runs.length - 1]!;
+        const r: LineRun = run.font === hy.font && run.hscale === undefined ? run : { font: hy.font, size: run.size, ...(run.colour ? { colour: run.colour } : {}), gids: [], xs: [], advances: [], texts: [] };
+        if (r !== run) runs.push(r);
+        r.gids.push(hy.gid);
+        r.xs.push(x0 + end);
+        r.advances.push(hy.adv);
+        r.texts.push('');
+        end += hy.adv;
+      }
+      const line: SetLine = { runs, end: x0 + end, start: x0 + (l.e > l.s ? xs[l.s]! : 0) };
       if (l.s >= tStart) line.trailerOnly = true;
       return line;
     });
@@ -161,6 +177,14 @@ function collectRuns(a: Atoms, l: LineRange, xs: Float64Array, x0: number): Line
   let cur: LineRun | undefined;
   for (let i = l.s; i < l.e; i++) {
     const ox = x0 + xs[i]!;
+    const dash = joinedDash(a, l, i, xs, x0);
+    if (dash) {
+      const k = a.g0[i]!;
+      const span = a.spans[g.span[k]!]!;
+      runs.push({ font: g.font[k]!, size: span.size, ...(span.colour ? { colour: span.colour } : {}), gids: [g.gid[k]!], xs: [dash.x], advances: [g.adv[k]!], texts: [g.text[k]!], hscale: dash.hscale });
+      cur = undefined;
+      continue;
+    }
     for (let k = a.g0[i]!; k < a.g0[i + 1]!; k++) {
       const span = a.spans[g.span[k]!]!;
       if (!cur || cur.font !== g.font[k] || cur.size !== span.size || cur.colour !== span.colour) {
@@ -175,6 +199,25 @@ function collectRuns(a: Atoms, l: LineRange, xs: Float64Array, x0: number): Line
     }
   }
   return runs;
+}
+
+/**
+ * A dash of "——" (two dashes held together): drawn stretched so that its ink meets its neighbour's, as the
+ * official fonts' dashes do (the stand-in font leaves a gap between them). Its outer ends keep the glyph's own.
+ */
+function joinedDash(a: Atoms, l: LineRange, i: number, xs: Float64Array, x0: number): { x: number; hscale: number } | undefined {
+  const ink = a.dashInk.get(i);
+  if (!ink) return undefined;
+  const prev = i > l.s && a.glue[i - 1] && a.dashInk.has(i - 1);
+  const next = i + 1 < l.e && a.glue[i] && a.dashInk.has(i + 1);
+  if (!prev && !next) return undefined;
+  const ox = x0 + xs[i]!;
+  // A hair of overlap, so that no seam shows where the two meet.
+  const overlap = 0.01 * a.spans[a.sp[i]!]!.size;
+  const left = prev ? ox - overlap : ox + ink.x0;
+  const right = next ? x0 + xs[i + 1]! + overlap : ox + ink.x1;
+  const scale = (right - left) / (ink.x1 - ink.x0);
+  return { x: left - ink.x0 * scale, hscale: scale * 100 };
 }
 
 /** Natural width of a single line of text (for fitting a masthead name, centring a label). */

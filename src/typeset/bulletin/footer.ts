@@ -32,29 +32,29 @@ export function layoutFooter(issue: Issue, builder: AtomBuilder, st: Styles): Fo
   const missing: MissingChar[] = [];
   // Texts carry their place in the file (a character no font has is reported there).
   const at = (text: string, ref?: SourceRef): Span => ({ ...st.at(text, 'body', SIZE_4), ...(ref ? { ref } : {}) });
+  // The colon keeps its full width: the text starts one full cell after it, and wrapped lines under that.
+  const hangAfter = (label: string) => ({ label: st.at(label, 'body', SIZE_4), width: naturalWidth(builder, [st.at(label, 'body', SIZE_4)]) + SIZE_4 / 2 });
   const dist = s.distribution.map((d) => {
-    const label = `${d.label}：`;
     const set = setParagraph(builder, {
       spans: [at(d.recipients.text, d.recipients.ref)],
       width,
       left: pad,
       align: 'justify',
-      // The colon keeps its full width here: the recipients start one full cell after it.
-      hang: { label: st.at(label, 'body', SIZE_4), width: naturalWidth(builder, [st.at(label, 'body', SIZE_4)]) + SIZE_4 / 2 },
+      hang: hangAfter(`${d.label}：`),
     });
     missing.push(...set.missing);
     return set;
   });
   if (dist.length) groups.push(dist);
-  const leftSpans: Span[] = s.editors.length
-    ? [at('责任编辑：'), ...s.editors.flatMap((e, i) => [...(i ? [at('、')] : []), at(e, settingRef(issue, 'editors', i))])]
-    : [];
+  // A name, and the print count, never split across lines; wrapped names align after the colon.
+  const names: Span[] = s.editors.flatMap((e, i) => [...(i ? [at('、')] : []), { ...at(e, settingRef(issue, 'editors', i)), noBreak: true }]);
   const rightSpans: Span[] = [
     ...(s.serial ? [at(s.serial, settingRef(issue, 'serial'))] : []),
-    ...(s.printCount !== undefined ? [at(`${s.serial ? '　' : ''}共印 ${s.printCount} 份`)] : []),
+    ...(s.serial && s.printCount !== undefined ? [at('　')] : []),
+    ...(s.printCount !== undefined ? [{ ...at(`共印 ${s.printCount} 份`), noBreak: true }] : []),
   ];
   const credit = [];
-  if (leftSpans.length) credit.push(setParagraph(builder, { spans: leftSpans, width, left: pad, align: 'left' }));
+  if (names.length) credit.push(setParagraph(builder, { spans: names, width, left: pad, align: 'left', hang: hangAfter('责任编辑：') }));
   if (rightSpans.length) {
     const right = setParagraph(builder, { spans: rightSpans, width, align: 'right' });
     const left = credit[0];

@@ -17,9 +17,10 @@ const EPS = 0.001;
 
 export const isSpace = (a: Atoms, i: number): boolean => a.cls[i] === Cls.Space;
 
+/** A line without spaces at either end, nor an ideographic space at its end (invisible there, it would only push the line left). */
 export function trim(a: Atoms, s: number, e: number): LineRange {
   while (s < e && isSpace(a, s)) s++;
-  while (e > s && isSpace(a, e - 1)) e--;
+  while (e > s && (isSpace(a, e - 1) || a.glyphs.text[a.g0[e - 1]!] === '\u3000')) e--;
   return { s, e };
 }
 

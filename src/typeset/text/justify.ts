@@ -22,6 +22,8 @@ const MAX_SQUEEZE = 0.04;
 const EDGE = 20;
 /** A line off the grid, or with spaces wider than their range, costs at least this much more. */
 export const OFF_GRID = 1000;
+/** An opening mark at the line's start set half-width. */
+const LEAD = 10;
 /** A line that nothing can stretch (one word): it stays short. */
 const SHORT = 10_000;
 
@@ -30,6 +32,8 @@ export interface Fit {
   space: number;
   /** Share of the squeezable punctuation blanks taken, 0–1. */
   punct: number;
+  /** Taken from the blank of an opening mark that starts the line, pt. */
+  lead: number;
   /** Added at each inter-character boundary, pt. */
   spread: number;
   /** The inter-character share is within GRID_TOL and the spaces within their range. */
@@ -39,15 +43,26 @@ export interface Fit {
   cost: number;
 }
 
-/** How atoms [s, e) (trimmed) fit `width`: stretched only when justified, squeezed whenever they overflow. */
+/**
+ * How atoms [s, e) (trimmed) fit `width`: stretched only when justified, squeezed whenever they overflow. A line
+ * that starts with an opening mark and overflows may also set that mark half-width (clreq allows either).
+ */
 export function fit(m: Measure, s: number, e: number, width: number, justify: boolean): Fit {
-  const f: Fit = { space: 0, punct: 0, spread: 0, onGrid: true, ok: true, cost: 0 };
+  const f = fitWith(m, s, e, width, justify, 0);
+  const lead = m.lead(s, e);
+  if (lead === 0 || m.natural(s, e) <= width + EPS || (f.ok && f.onGrid && f.punct === 0)) return f;
+  const g = fitWith(m, s, e, width, justify, lead);
+  return g.ok && (!f.ok || g.cost < f.cost) ? g : f;
+}
+
+function fitWith(m: Measure, s: number, e: number, width: number, justify: boolean, lead: number): Fit {
+  const f: Fit = { space: 0, punct: 0, lead, spread: 0, onGrid: true, ok: true, cost: 0 };
   if (e <= s) return f;
   const em = m.em(s);
   const flex = SPACE_FLEX * em;
   const nS = m.spaces(s, e);
   const nB = m.boundaries(s, e);
-  let d = width - m.natural(s, e);
+  let d = width - m.natural(s, e) + lead;
   let short = false;
   if (d > EPS) {
     if (!justify) return f;
@@ -55,10 +70,22 @@ export function fit(m: Measure, s: number, e: number, width: number, justify: bo
       f.space = Math.min(d / nS, flex);
       d -= f.space * nS;
     }
+    if (d > EPS && nB) {
+      f.spread = Math.min(d / nB, GRID_TOL * em);
+      d -= f.spread * nB;
+    }
+    // Past what keeps the grid, the blanks between characters grow to the width of the spaces, then all grow
+    // together: no blank is wider than it must be.
+    if (d > EPS && nB && nS) {
+      const up = Math.min(d / nB, Math.max(0, em / 4 + f.space - f.spread));
+      f.spread += up;
+      d -= up * nB;
+    }
     if (d > EPS) {
-      if (nB) f.spread = d / nB;
-      else if (nS) f.space += d / nS; // nothing else can take it: the spaces grow past their range
-      else short = true;
+      if (nB + nS) {
+        f.spread += d / (nB + nS);
+        if (nS) f.space += d / (nB + nS);
+      } else short = true;
     }
   } else if (d < -EPS) {
     let need = -d;
@@ -73,6 +100,7 @@ export function fit(m: Measure, s: number, e: number, width: number, justify: bo
       f.punct = t / p;
       need -= t;
     }
+
     if (need > EPS) {
       if (nB) f.spread = -need / nB;
       f.ok = nB > 0 && need / nB <= MAX_SQUEEZE * em + EPS;
@@ -82,8 +110,11 @@ export function fit(m: Measure, s: number, e: number, width: number, justify: bo
   const rg = Math.abs(f.spread) / (GRID_TOL * em);
   f.onGrid = rs <= 1 + EPS && rg <= 1 + EPS;
   f.cost = EDGE * (Math.min(rs, 1) ** 2 + f.punct ** 2 + Math.min(rg, 1) ** 2);
-  if (rs > 1 + EPS) f.cost += OFF_GRID + 2000 * (rs - 1) ** 2;
-  if (rg > 1 + EPS) f.cost += OFF_GRID + 200 * (rg - 1) ** 2;
+  // Beyond the grid: much worse on a line of Han alone, whose columns it breaks, than beside Latin text, whose
+  // width has moved the columns already.
+  const off = m.latin(s, e) ? OFF_GRID / 4 : OFF_GRID;
+  if (rs > 1 + EPS) f.cost += off + 2000 * (rs - 1) ** 2;
+  if (rg > 1 + EPS) f.cost += off + 200 * (rg - 1) ** 2;
   if (short) f.cost += SHORT;
   return f;
 }
@@ -99,7 +130,7 @@ export function placeLine(m: Measure, l: LineRange, width: number, align: Align,
   if (e <= s) return 0;
   const f = fit(m, s, e, width, align === 'justify');
   const extra = width - m.natural(s, e);
-  let x = extra > 0 && align === 'center' ? extra / 2 : extra > 0 && align === 'right' ? extra : 0;
+  let x = extra > 0 && align === 'center' ? extra / 2 : extra > 0 && align === 'right' ? extra : -f.lead;
   for (let i = s; i < e; i++) {
     if (i > s) x += a.gap[i]! + (a.gap[i]! > 0 ? f.space : 0) + (spreads(a, i) ? f.spread : 0);
     // Neither end gives up a blank: the edges stay straight (and `Measure.punct` counted neither).
