@@ -56,7 +56,7 @@ export function layoutFooter(issue: Issue, builder: AtomBuilder, st: Styles): Fo
   const credit = [];
   if (names.length) credit.push(setParagraph(builder, { spans: names, width, left: pad, align: 'left', hang: hangAfter('责任编辑：') }));
   if (rightSpans.length) {
-    const right = setParagraph(builder, { spans: rightSpans, width, align: 'right' });
+    const right = setParagraph(builder, { spans: rightSpans, width, left: pad, align: 'right' });
     const left = credit[0];
     // Editors and serial share a line when both fit on it (a new paragraph: set ones may be shared, never changed).
     const l = left?.lines[0];

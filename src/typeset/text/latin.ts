@@ -5,6 +5,7 @@
  * the `linebreak` package rather than rules of our own. The Chinese 禁则 stay in classes.ts.
  */
 import LineBreaker from 'linebreak';
+import { addresses } from './addresses.js';
 
 export interface LatinBreak {
   /** UTF-16 offset in the run where the next piece starts. */
@@ -15,33 +16,19 @@ export interface LatinBreak {
 
 /**
  * What a break inside a run costs the line breaker (in the units of justify.ts, where a line set a little loose
- * costs about 20): inside an address a little, after a word's own hyphen more, a cut a word wider than the
- * measure forces nothing.
+ * costs about 20): inside an address a little, after a word's own hyphen more; a word wider than the measure has
+ * to be cut somewhere, so where costs nothing.
  */
 export const URL_BREAK = 10;
 export const WORD_BREAK = 40;
 export const CUT_BREAK = 0;
 
-/** URLs (with a scheme or www.) and e-mail addresses. */
-const ADDRESS = /(?:(?:https?|ftp):\/\/|www\.)[^\s]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
 /** What a URL may break after. */
 const URL_MARKS = new Set('/.-_?&=@');
-/** Sentence punctuation after an address is not part of it. */
-const TRAILING = /[.,;:!?'")\]}]+$/;
 /** Runs UAX #14 has no break inside: letters, digits, and the marks of numbers (1,234.56, 90%). */
 const PLAIN = /^[\p{L}\p{M}\p{N}.,:%'’]*$/u;
 /** Characters left on either side of a break inside a run. */
 const MIN_SIDE = 2;
-
-/** The address ranges [start, end) of a run. */
-export function addresses(run: string): [number, number][] {
-  const out: [number, number][] = [];
-  for (const m of run.matchAll(ADDRESS)) {
-    const text = m[0].replace(TRAILING, '');
-    if (text.length > 0) out.push([m.index, m.index + text.length]);
-  }
-  return out;
-}
 
 /** Break opportunities inside `run`, in order, and the addresses it holds. */
 export function latinBreaks(run: string): { breaks: LatinBreak[]; urls: [number, number][] } {
