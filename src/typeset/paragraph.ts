@@ -110,8 +110,9 @@ function set(builder: AtomBuilder, spec: ParagraphSpec): SetParagraph {
   const render = (lines: LineRange[], aligns: Align[]): SetLine[] => {
     const out = lines.map((l, i) => {
       const x0 = left + hangW + (i === 0 ? indent : 0);
-      let end = placeLine(m, l, measure(i), aligns[i]!, xs);
-      const runs = collectRuns(atoms, l, xs, x0);
+      const placed = placeLine(m, l, measure(i), aligns[i]!, xs);
+      let end = placed.end;
+      const runs = collectRuns(atoms, l, xs, x0, placed.track);
       const hy = atoms.hyphens.get(l.e);
       if (hy && l.e > l.s) {
         // A word wider than the measure, cut here: its hyphen ends the line (the text itself has none, so no
@@ -171,7 +172,8 @@ function breakGreedy(m: Measure, tStart: number, measure: (i: number) => number,
   return { lines, aligns };
 }
 
-function collectRuns(a: Atoms, l: LineRange, xs: Float64Array, x0: number): LineRun[] {
+/** The line's glyphs as runs; `track` is added after each glyph inside an atom (a line of one word, justified). */
+function collectRuns(a: Atoms, l: LineRange, xs: Float64Array, x0: number, track = 0): LineRun[] {
   const g = a.glyphs;
   const runs: LineRun[] = [];
   let cur: LineRun | undefined;
@@ -193,7 +195,7 @@ function collectRuns(a: Atoms, l: LineRange, xs: Float64Array, x0: number): Line
         runs.push(cur);
       }
       cur.gids.push(g.gid[k]!);
-      cur.xs.push(ox + g.dx[k]!);
+      cur.xs.push(ox + g.dx[k]! + track * (k - a.g0[i]!));
       cur.advances.push(g.adv[k]!);
       cur.texts.push(g.text[k]!);
     }

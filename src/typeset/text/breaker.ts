@@ -24,10 +24,18 @@ export function trim(a: Atoms, s: number, e: number): LineRange {
   return { s, e };
 }
 
-/** May a line end before atom k (and the next start at k)? */
-export function canBreakBefore(a: Atoms, k: number): boolean {
+/** Does the line starting at atom s hold nothing before atom k but the Latin run k belongs to? */
+export const inRun = (a: Atoms, s: number, k: number): boolean => a.join[s]! && a.run[s] === a.run[k];
+
+/**
+ * May a line that starts at atom s end before atom k (and the next start at k)? Lines set left, centred or right
+ * (`strict`) break inside a URL away from its marks only on a line that holds nothing but the URL; the optimal
+ * breaker weighs that break elsewhere too (optimal.ts).
+ */
+export function canBreakBefore(a: Atoms, k: number, s = k - 1, strict = true): boolean {
   if (k <= 0 || k >= a.n) return true;
   if (a.glue[k - 1]) return false;
+  if (strict && a.mixedPen[k]! > 0 && !inRun(a, s, k)) return false;
   if (isSpace(a, k) || isSpace(a, k - 1)) return true;
   return !a.noStart[k] && !a.noEnd[k - 1];
 }
@@ -48,11 +56,11 @@ export function breakLines(m: Measure, from: number, to: number, measure: (line:
     let e = s + 1;
     while (e < to && fits(m, s, e + 1, width)) e++;
     // e: the most atoms [s, e) that fit at natural spacing (at least one).
-    if (e < to && !canBreakBefore(a, e)) {
+    if (e < to && !canBreakBefore(a, e, s)) {
       let next = e + 1;
-      while (next < to && !canBreakBefore(a, next)) next++;
+      while (next < to && !canBreakBefore(a, next, s)) next++;
       let prev = e - 1;
-      while (prev > s && !canBreakBefore(a, prev)) prev--;
+      while (prev > s && !canBreakBefore(a, prev, s)) prev--;
       const t = trim(a, s, next);
       const over = m.natural(t.s, t.e) - width;
       const canSqueeze = fit(m, t.s, t.e, width, false).ok;
@@ -112,7 +120,7 @@ export function pullRunt(m: Measure, lines: LineRange[], measure: (line: number)
   const prev = lines[lines.length - 2]!;
   if (visible(a, last) > 1) return;
   for (let k = prev.e - 1; k > prev.s + 1; k--) {
-    if (!canBreakBefore(a, k)) continue;
+    if (!canBreakBefore(a, k, prev.s)) continue;
     const p = trim(a, prev.s, k);
     const l = trim(a, k, last.e);
     if (visible(a, p) === 0) return;

@@ -17,6 +17,8 @@ const SPACE_FLEX = 1 / 8;
 export const GRID_TOL = 0.018;
 /** The most a line is squeezed between characters (em per boundary). */
 const MAX_SQUEEZE = 0.04;
+/** Letter-spacing on a line of one word that goes unseen (em per glyph); also the most it is squeezed. */
+const TRACK = 0.02;
 
 /** Costs (the line breaker's units): a line at the edge of one kind of adjustment costs EDGE. */
 const EDGE = 20;
@@ -36,6 +38,11 @@ export interface Fit {
   lead: number;
   /** Added at each inter-character boundary, pt. */
   spread: number;
+  /**
+   * Added after each glyph, pt: only on a line of one word (a piece of a URL or of a cut word), which has no
+   * other place to take its few points of slack.
+   */
+  track: number;
   /** The inter-character share is within GRID_TOL and the spaces within their range. */
   onGrid: boolean;
   /** False when the line cannot be squeezed to the measure. */
@@ -56,7 +63,7 @@ export function fit(m: Measure, s: number, e: number, width: number, justify: bo
 }
 
 function fitWith(m: Measure, s: number, e: number, width: number, justify: boolean, lead: number): Fit {
-  const f: Fit = { space: 0, punct: 0, lead, spread: 0, onGrid: true, ok: true, cost: 0 };
+  const f: Fit = { space: 0, punct: 0, lead, spread: 0, track: 0, onGrid: true, ok: true, cost: 0 };
   if (e <= s) return f;
   const em = m.em(s);
   const flex = SPACE_FLEX * em;
@@ -82,10 +89,12 @@ function fitWith(m: Measure, s: number, e: number, width: number, justify: boole
       d -= up * nB;
     }
     if (d > EPS) {
+      const gaps = m.glyphs(s, e) - 1;
       if (nB + nS) {
         f.spread += d / (nB + nS);
         if (nS) f.space += d / (nB + nS);
-      } else short = true;
+      } else if (gaps > 0) f.track = d / gaps;
+      else short = true;
     }
   } else if (d < -EPS) {
     let need = -d;
@@ -102,8 +111,10 @@ function fitWith(m: Measure, s: number, e: number, width: number, justify: boole
     }
 
     if (need > EPS) {
+      const gaps = m.glyphs(s, e) - 1;
       if (nB) f.spread = -need / nB;
-      f.ok = nB > 0 && need / nB <= MAX_SQUEEZE * em + EPS;
+      else if (nS === 0 && gaps > 0) f.track = -need / gaps;
+      f.ok = nB > 0 ? need / nB <= MAX_SQUEEZE * em + EPS : -f.track <= TRACK * em + EPS && f.track < 0;
     }
   }
   const rs = flex > 0 ? Math.abs(f.space) / flex : 0;
@@ -115,6 +126,9 @@ function fitWith(m: Measure, s: number, e: number, width: number, justify: boole
   const off = m.latin(s, e) ? OFF_GRID / 4 : OFF_GRID;
   if (rs > 1 + EPS) f.cost += off + 2000 * (rs - 1) ** 2;
   if (rg > 1 + EPS) f.cost += off + 200 * (rg - 1) ** 2;
+  const rt = Math.abs(f.track) / (TRACK * em);
+  f.cost += EDGE * Math.min(rt, 1) ** 2;
+  if (rt > 1 + EPS) f.cost += OFF_GRID / 4 + 200 * (rt - 1) ** 2;
   if (short) f.cost += SHORT;
   return f;
 }
@@ -122,12 +136,12 @@ function fitWith(m: Measure, s: number, e: number, width: number, justify: boole
 /**
  * x of each atom's origin in the line, relative to its start, written to `out[i]`. Justified lines fill `width`
  * exactly (as `fit` says); others keep natural spacing, aligned as asked, and are squeezed only when they would
- * overflow. Returns the x where the line's last atom ends.
+ * overflow. Returns the x where the line's last atom ends, and the letter-spacing of its glyphs (`Fit.track`).
  */
-export function placeLine(m: Measure, l: LineRange, width: number, align: Align, out: Float64Array): number {
+export function placeLine(m: Measure, l: LineRange, width: number, align: Align, out: Float64Array): { end: number; track: number } {
   const a = m.a;
   const { s, e } = l;
-  if (e <= s) return 0;
+  if (e <= s) return { end: 0, track: 0 };
   const f = fit(m, s, e, width, align === 'justify');
   const extra = width - m.natural(s, e);
   let x = extra > 0 && align === 'center' ? extra / 2 : extra > 0 && align === 'right' ? extra : -f.lead;
@@ -138,7 +152,7 @@ export function placeLine(m: Measure, l: LineRange, width: number, align: Align,
     const cutR = i === e - 1 ? 0 : a.sqR[i]! * f.punct;
     x -= cutL;
     out[i] = x - a.shift[i]!;
-    x += a.w[i]! - cutR + (a.cls[i] === Cls.Space && a.w[i]! > 0 ? f.space : 0);
+    x += a.w[i]! - cutR + (a.cls[i] === Cls.Space && a.w[i]! > 0 ? f.space : 0) + f.track * (a.g0[i + 1]! - a.g0[i]!);
   }
-  return x - a.rb[e - 1]!;
+  return { end: x - a.rb[e - 1]! - f.track, track: f.track };
 }

@@ -60,6 +60,11 @@ export class Measure {
     return e - s < 2 ? 0 : this.SP[e]! - this.SP[s + 1]!;
   }
 
+  /** Glyphs in [s, e). */
+  glyphs(s: number, e: number): number {
+    return this.a.g0[e]! - this.a.g0[s]!;
+  }
+
   /** Does [s, e) hold Latin letters or digits? */
   latin(s: number, e: number): boolean {
     return this.LA[e]! > this.LA[s]!;

@@ -7,7 +7,7 @@
  * grid, or says it cannot (pagination uses that to fill a page).
  */
 import type { Atoms } from './atoms.js';
-import { type LineRange, breakLines, canBreakBefore, isSpace, trim, visible } from './breaker.js';
+import { type LineRange, breakLines, canBreakBefore, inRun, isSpace, trim, visible } from './breaker.js';
 import { fit } from './justify.js';
 import type { Measure } from './measure.js';
 
@@ -92,7 +92,7 @@ export function breakOptimal(m: Measure, spec: BreakSpec): Broken | undefined {
         const natural = m.natural(t.s, t.e);
         if (natural <= W + 0.001) fallback = e;
         if (!fit(m, t.s, t.e, W, false).ok) break;
-        if (e < T && !canBreakBefore(a, e)) continue;
+        if (e < T && !canBreakBefore(a, e, s, false)) continue;
         ends.push(e);
       }
       // The fullest lines are worth trying; a much shorter one only when nothing else is allowed.
@@ -107,7 +107,8 @@ export function breakOptimal(m: Measure, spec: BreakSpec): Broken | undefined {
         }
         const f = fit(m, t.s, t.e, W, true);
         if (strict && (!f.onGrid || forced)) continue;
-        add({ pos: e, count: st.count + 1, cost: st.cost + f.cost + LINE + a.pen[e]! + (forced ? FORCED : 0), prev: st, line: t });
+        const pen = a.pen[e]! + (inRun(a, s, e) ? 0 : a.mixedPen[e]!);
+        add({ pos: e, count: st.count + 1, cost: st.cost + f.cost + LINE + pen + (forced ? FORCED : 0), prev: st, line: t });
       }
     }
   }

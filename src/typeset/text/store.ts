@@ -64,6 +64,13 @@ export interface Atoms {
   join: boolean[];
   /** What a break before atom i costs the line breaker, beyond the line's own adjustments (latin.ts). */
   pen: number[];
+  /**
+   * What a break before atom i costs on top of `pen` when the line holds more than the Latin run it cuts (a URL
+   * broken off its marks: fair on a line of the URL alone, a last resort beside other text); 0 for other breaks.
+   */
+  mixedPen: number[];
+  /** The first atom of the Latin run atom i belongs to (i itself for anything else). */
+  run: number[];
   /** Width of the hyphen a line ending before atom i gets (a word wider than the measure, cut there), else 0. */
   hy: number[];
   /** The hyphen glyphs of those breaks. */
@@ -100,6 +107,8 @@ export function emptyAtoms(spans: Span[]): Atoms {
     glue: [],
     join: [],
     pen: [],
+    mixedPen: [],
+    run: [],
     hy: [],
     hyphens: new Map(),
     dashInk: new Map(),
@@ -122,6 +131,8 @@ export function pushAtom(a: Atoms, si: number, w: number, rb: number, cls: Cls, 
   a.glue[i] = false;
   a.join[i] = false;
   a.pen[i] = 0;
+  a.mixedPen[i] = 0;
+  a.run[i] = i;
   a.hy[i] = 0;
   a.g0[i + 1] = a.glyphs.gid.length;
 }

@@ -7,7 +7,7 @@
  */
 import type { FaceFinder } from './atoms.js';
 import { Cls, isZeroWidth, noEnd, noStart } from './classes.js';
-import { CUT_BREAK, URL_BREAK, WORD_BREAK, latinBreaks } from './latin.js';
+import { CUT_BREAK, type LatinBreak, latinBreaks } from './latin.js';
 import { type Atoms, type HyphenGlyph, type Span, missing, pushAtom } from './store.js';
 
 /** Letters kept before and after a cut in a word wider than the measure (TeX's lefthyphenmin, righthyphenmin). */
@@ -29,22 +29,24 @@ export function addLatinRun(a: Atoms, span: Span, si: number, word: string, offs
   const n = sh.gid.length;
   if (n === 0) return;
   const { breaks, urls } = latinBreaks(word);
-  const kindAt = new Map(breaks.map((b) => [b.at, b.kind]));
+  const at = new Map(breaks.map((b) => [b.at, b]));
   const first = a.n;
   let from = 0;
-  let pen = 0;
+  let brk: LatinBreak | undefined;
   for (let k = 1; k <= n; k++) {
-    const kind = k < n ? kindAt.get(sh.at[k]!) : undefined;
-    if (k < n && kind === undefined) continue;
+    const next = k < n ? at.get(sh.at[k]!) : undefined;
+    if (k < n && next === undefined) continue;
     const o = sh.at[from]!;
     // A URL is never hyphenated; a word is, where it is cut.
     const inUrl = urls.some(([u0, u1]) => o >= u0 && o < u1);
     const i = addPieces(a, si, sh, from, k, maxWidth, inUrl ? undefined : hyphenOf(finder, sh.font[k - 1]!, span.size));
     a.join[i] = from > 0;
-    a.pen[i] = pen;
+    a.pen[i] = brk?.cost ?? 0;
+    a.mixedPen[i] = brk?.mixed ?? 0;
     from = k;
-    pen = kind === 'url' ? URL_BREAK : WORD_BREAK;
+    brk = next;
   }
+  for (let i = first; i < a.n; i++) a.run[i] = first;
   a.noStart[first] = noStart(sh.text[0]?.[0] ?? '');
   const last = sh.text[n - 1] ?? '';
   a.noEnd[a.n - 1] = noEnd(last[last.length - 1] ?? '');
