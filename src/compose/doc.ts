@@ -46,6 +46,8 @@ export interface Span {
    * character); a number is letter-spacing in em. Absent: the font's own advance.
    */
   spacing?: 'grid' | number;
+  /** Kept on one line: no break between its characters (an editor's name, 共印 N 份). */
+  noBreak?: boolean;
   /** Where the text came from; absent for the composition's own wording (本期目录：, 编者按：, 责任编辑：…). */
   source?: SpanSource;
 }

@@ -33,18 +33,18 @@ export function composeFooter(issue: Issue, st: Styles): FooterBlock | undefined
   });
   if (lines.length) groups.push(lines);
 
-  const editors: Span[] = s.editors.length
-    ? [at(WORDS.editors), ...s.editors.flatMap((e, i) => [...(i ? [at(WORDS.editorsJoin)] : []), at(e, written(settingRef(issue, 'editors', i)))])]
-    : [];
+  // A name, and the print count, never split across lines; wrapped names align after the colon.
+  const names: Span[] = s.editors.flatMap((e, i) => [...(i ? [at(WORDS.editorsJoin)] : []), { ...at(e, written(settingRef(issue, 'editors', i))), noBreak: true }]);
   const count: Span[] = [];
   if (s.serial) count.push(at(s.serial, written(settingRef(issue, 'serial'))));
   if (s.printCount !== undefined) {
-    const before = `${s.serial ? WORDS.serialGap : ''}${WORDS.printCount.before}`;
+    if (s.serial) count.push(at(WORDS.serialGap));
+    const before = WORDS.printCount.before;
     const n = String(s.printCount);
-    count.push(at(`${before}${n}${WORDS.printCount.after}`, written(settingRef(issue, 'printCount'), before.length, n.length)));
+    count.push({ ...at(`${before}${n}${WORDS.printCount.after}`, written(settingRef(issue, 'printCount'), before.length, n.length)), noBreak: true });
   }
-  const left: Paragraph | undefined = editors.length ? { spans: editors, align: 'left', left: pad, right: pad } : undefined;
-  const right: Paragraph | undefined = count.length ? { spans: count, align: 'right', right: pad } : undefined;
+  const left: Paragraph | undefined = names.length ? { spans: names, align: 'left', left: pad, right: pad, hang: { label: at(WORDS.editors), width: { gap: SIZE_4 / 2 } } } : undefined;
+  const right: Paragraph | undefined = count.length ? { spans: count, align: 'right', left: pad, right: pad } : undefined;
   // Editors and serial share a line when each is one line and both fit on it.
   if (left && right) groups.push([{ kind: 'pair', left: [left], right, gap: 2 * pad, single: true }]);
   else if (left || right) groups.push([{ kind: 'text', paragraph: (left ?? right)! }]);

@@ -4,7 +4,7 @@
  * advance straight from the raw hmtx table, and both are cached per code point in typed arrays.
  */
 import type { Font } from 'fontkit';
-import type { FontFace, ShapedRun } from '../typeset/types.js';
+import type { FontFace, GlyphBounds, ShapedRun } from '../typeset/types.js';
 import { ensureGlyphs, openFont, type LoadedFont } from './cache.js';
 import { asFontError } from './errors.js';
 
@@ -23,7 +23,7 @@ export class KitFace implements FontFace {
   /** gid + 1 per BMP code point; 0 = not looked up yet. Allocated on first use. */
   private bmpGids: Int32Array | null = null;
   private readonly astralGids = new Map<number, number>();
-  private readonly bounds = new Map<number, { yMin: number; yMax: number }>();
+  private readonly bounds = new Map<number, GlyphBounds>();
   private readonly hmtx: DataView | null;
   private readonly numberOfHMetrics: number;
   private readonly advanceCache = new Map<number, number>();
@@ -152,7 +152,7 @@ export class KitFace implements FontFace {
     return out;
   }
 
-  glyphBounds(cp: number): { yMin: number; yMax: number } {
+  glyphBounds(cp: number): GlyphBounds {
     let b = this.bounds.get(cp);
     if (!b) {
       const gid = this.glyphId(cp);
@@ -161,8 +161,8 @@ export class KitFace implements FontFace {
         return this.font.getGlyph(gid).bbox;
       });
       const upm = this.unitsPerEm;
-      const ok = Number.isFinite(bbox.minY) && Number.isFinite(bbox.maxY);
-      b = ok ? { yMin: bbox.minY / upm, yMax: bbox.maxY / upm } : { yMin: 0, yMax: 0 };
+      const ok = [bbox.minX, bbox.maxX, bbox.minY, bbox.maxY].every(Number.isFinite);
+      b = ok ? { xMin: bbox.minX / upm, xMax: bbox.maxX / upm, yMin: bbox.minY / upm, yMax: bbox.maxY / upm } : { xMin: 0, xMax: 0, yMin: 0, yMax: 0 };
       this.bounds.set(cp, b);
     }
     return b;
@@ -236,7 +236,7 @@ export class LazyFace implements FontFace {
   shape(text: string): ShapedRun {
     return this.face.shape(text);
   }
-  glyphBounds(cp: number): { yMin: number; yMax: number } {
+  glyphBounds(cp: number): GlyphBounds {
     return this.face.glyphBounds(cp);
   }
 }

@@ -1,26 +1,28 @@
 /**
- * Pagination that keeps every full page full. Widow and orphan control can leave a page one grid line short;
- * instead of accepting the gap, a paragraph on that page is set one line longer (a few of its last lines broken
- * one character narrower, still justified), which pushes the text down and fills the page.
+ * Pagination that fills pages without leaving the character grid. Widow and orphan control can leave a page one
+ * grid line short; a paragraph on that page is then set one line shorter or longer — only where every one of its
+ * lines stays on the grid, by squeezing or easing punctuation and spaces (SetParagraph.variant) — which lets the
+ * page take one more line. Where no paragraph can, the page stays a line short: GB/T 9704's 28 characters a line
+ * matter more than a full page.
  */
 import { paginate, type PageFlowOptions, type PagePlan } from './paginate.js';
 import type { BodyLine, Flow } from './lines.js';
 
-/** At most this many paragraphs are tried per short page. */
-const TRIES = 4;
+/** At most this many paragraphs are tried per short page (each both ways). */
+const TRIES = 6;
 
 export function fillPages(flow: Flow, opts: PageFlowOptions): { lines: BodyLine[]; plan: PagePlan } {
   let lines = flow.lines();
   let plan = paginate(lines, opts);
   let counts = perPage(plan);
-  // Pages are settled in order: loosening a paragraph on page p changes nothing before it.
+  // Pages are settled in order: changing a paragraph on page p changes nothing before it.
   let page = 0;
   for (;;) {
     page = shortPage(counts, plan, opts, page);
     if (page < 0) break;
     let fixed = false;
-    for (const para of candidates(plan, lines, page)) {
-      const undo = flow.loosen(para);
+    for (const [para, delta] of candidates(plan, lines, page)) {
+      const undo = flow.adjust(para, delta);
       if (!undo) continue;
       // Only what follows the page where this paragraph starts can move: keep the lines and placements before it.
       const firstLine = firstLineOf(lines, para);
@@ -40,6 +42,34 @@ export function fillPages(flow: Flow, opts: PageFlowOptions): { lines: BodyLine[
       undo();
     }
     if (!fixed) page++;
+  }
+  return keepFooterWithText(flow, opts, lines, plan);
+}
+
+/**
+ * The footer went to a page of its own: set paragraphs of the last text page a line shorter until it fits below
+ * them, or else a line longer until some text goes over with it. Pages before stay as they are.
+ */
+function keepFooterWithText(flow: Flow, opts: PageFlowOptions, lines: BodyLine[], plan: PagePlan): { lines: BodyLine[]; plan: PagePlan } {
+  const lastText = (p: PagePlan): number => (p.placements.length ? p.placements[p.placements.length - 1]!.page : 0);
+  const page = lastText(plan);
+  if (opts.footerSlots === 0 || plan.footerPage === page || !plan.placements.length) return { lines, plan };
+  const counts = perPage(plan);
+  const onPage = [...new Set(plan.placements.filter((p) => p.page === page).map((p) => lines[p.item]!.para))];
+  for (const delta of [-1, 1]) {
+    const undos: (() => void)[] = [];
+    const order = delta < 0 ? onPage : [...onPage].reverse();
+    for (const para of order) {
+      const undo = flow.adjust(para, delta);
+      if (!undo) continue;
+      undos.push(undo);
+      const l2 = flow.lines();
+      const p2 = paginate(l2, opts);
+      const c2 = perPage(p2);
+      const before = Array.from({ length: page }, (_, i) => c2[i] === counts[i]).every(Boolean);
+      if (before && p2.footerPage === lastText(p2) && p2.pages <= plan.pages) return { lines: l2, plan: p2 };
+    }
+    for (const undo of undos.reverse()) undo();
   }
   return { lines, plan };
 }
@@ -61,8 +91,11 @@ function shortPage(counts: Int32Array, plan: PagePlan, opts: PageFlowOptions, fr
   return -1;
 }
 
-/** Paragraphs with lines on the page, the ones whose last line is nearly full first (cheapest to lengthen). */
-function candidates(plan: PagePlan, lines: BodyLine[], page: number): number[] {
+/**
+ * Paragraphs with lines on the page, each with the change to try: one line shorter first for those whose last
+ * line is short (little to squeeze in), then one line longer for those whose last line is nearly full.
+ */
+function candidates(plan: PagePlan, lines: BodyLine[], page: number): [number, number][] {
   const ends = new Map<number, number>();
   // Placements are in flow order, so a page's lines are one run of them, and a paragraph's lines are contiguous.
   for (let k = firstOn(plan, page); k < plan.placements.length && plan.placements[k]!.page === page; k++) {
@@ -72,10 +105,10 @@ function candidates(plan: PagePlan, lines: BodyLine[], page: number): number[] {
     const last = lines[i + (l.count - 1 - l.index)]!;
     ends.set(l.para, last.line.end);
   }
-  return [...ends.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, TRIES)
-    .map(([para]) => para);
+  const byEnd = [...ends.entries()].sort((a, b) => a[1] - b[1] || a[0] - b[0]).map(([para]) => para);
+  const shorter = byEnd.slice(0, TRIES).map((para): [number, number] => [para, -1]);
+  const longer = byEnd.reverse().slice(0, TRIES).map((para): [number, number] => [para, 1]);
+  return [...shorter, ...longer];
 }
 
 /** Index of the first placement on `page` (placements are sorted by page). */

@@ -17,9 +17,8 @@ export function addParagraph(flow: Flow, p: FlowParagraph, grid: Grid, builder: 
   if (p.anchor) extra.anchor = p.anchor;
   if (p.link) extra.link = p.link;
   if (p.keepWithNext) extra.keepWithNext = true;
-  // Pagination may ask a loosenable paragraph for its lines broken one character narrower from line `from` on.
-  const make = (from?: number) => setParagraph(builder, from === undefined ? spec : { ...spec, narrow: { from, by: grid.pitch } });
-  flow.add(make, lineSize(p), extra, p.loosen ?? false);
+  // Pagination may ask an adjustable paragraph for a variant a line shorter or longer, every line on the grid.
+  flow.add(() => setParagraph(builder, spec), lineSize(p), extra, p.loosen ?? false);
 }
 
 export function addContents(flow: Flow, block: ContentsBlock, grid: Grid, builder: AtomBuilder): void {

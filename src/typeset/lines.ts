@@ -21,28 +21,25 @@ interface Extra {
   keepWithNext?: boolean;
 }
 
-/**
- * Sets a paragraph; given `narrowFrom`, breaks the lines from that index one character narrower (so the
- * paragraph may run one line longer). Only body text offers it: labels and contents lines are set as they are.
- */
-export type ParagraphMaker = (narrowFrom?: number) => SetParagraph;
+/** Sets a paragraph. */
+export type ParagraphMaker = () => SetParagraph;
 
 interface Para {
-  make: ParagraphMaker;
   set: SetParagraph;
   size: number;
   extra: Extra;
-  loosenable: boolean;
-  /** Set by `loosen`: lines from this index are broken narrower. */
-  narrowFrom?: number;
+  /** Body text may be set a line longer or shorter to fill a page; labels and contents lines are set as they are. */
+  adjustable: boolean;
+  /** Set by `adjust`. */
+  adjusted?: boolean;
 }
 
 /** Collects paragraphs, and turns them into grid lines for pagination. */
 export class Flow {
   readonly paras: Para[] = [];
 
-  add(make: ParagraphMaker, size: number, extra: Extra = {}, loosenable = false): void {
-    this.paras.push({ make, set: make(), size, extra, loosenable });
+  add(make: ParagraphMaker, size: number, extra: Extra = {}, adjustable = false): void {
+    this.paras.push({ set: make(), size, extra, adjustable });
   }
 
   get missing(): MissingChar[] {
@@ -81,26 +78,20 @@ export class Flow {
   }
 
   /**
-   * Makes paragraph `i` one line longer by breaking as few of its last lines as possible one character
-   * narrower. Returns an undo function, or undefined when it cannot.
+   * Sets paragraph `i` in `delta` more (or fewer) lines, every line still on the grid (SetParagraph.variant).
+   * Returns an undo function, or undefined when it cannot.
    */
-  loosen(i: number): (() => void) | undefined {
+  adjust(i: number, delta: number): (() => void) | undefined {
     const p = this.paras[i];
-    if (!p || !p.loosenable || p.narrowFrom !== undefined) return undefined;
-    const n = p.set.lines.length;
+    if (!p || !p.adjustable || p.adjusted) return undefined;
+    const set = p.set.variant?.(delta);
+    if (!set) return undefined;
     const before = p.set;
-    for (let from = n - 1; from >= 0; from--) {
-      const set = p.make(from);
-      if (set.lines.length === n + 1) {
-        p.set = set;
-        p.narrowFrom = from;
-        return () => {
-          p.set = before;
-          delete p.narrowFrom;
-        };
-      }
-      if (set.lines.length > n + 1) return undefined;
-    }
-    return undefined;
+    p.set = set;
+    p.adjusted = true;
+    return () => {
+      p.set = before;
+      delete p.adjusted;
+    };
   }
 }

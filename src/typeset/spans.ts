@@ -12,6 +12,7 @@ export function engineSpan(s: DocSpan, grid: Grid): Span {
   if (s.weight !== undefined) throw new Error(`typeset: a span asks for weight "${s.weight}", which the engine cannot draw yet`);
   const out: Span = { text: s.text, role: s.role, size: s.size };
   if (s.colour) out.colour = s.colour;
+  if (s.noBreak) out.noBreak = true;
   if (s.source?.kind === 'written') {
     out.ref = s.source.ref;
     if (s.source.skip) out.refShift = s.source.skip;

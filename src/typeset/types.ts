@@ -26,8 +26,15 @@ export interface FontFace {
   advance(cp: number): number;
   /** Shapes a run of Latin letters and digits (kerning, ligatures). */
   shape(text: string): ShapedRun;
-  /** Vertical extent of a code point's glyph in em, above the baseline positive (for centring marks like —). */
-  glyphBounds(cp: number): { yMin: number; yMax: number };
+  /** Extent of a code point's ink in em, from the glyph's origin, above the baseline positive (for — and ——). */
+  glyphBounds(cp: number): GlyphBounds;
+}
+
+export interface GlyphBounds {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
 }
 
 export interface ShapedRun {

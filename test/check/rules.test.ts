@@ -14,6 +14,7 @@ import { sourceUnknown } from '../../src/check/rules/source-unknown.js';
 import { titleSentence } from '../../src/check/rules/title-sentence.js';
 import { titleLength } from '../../src/check/rules/title-length.js';
 import { titleDuplicate } from '../../src/check/rules/title-duplicate.js';
+import { urlLong } from '../../src/check/rules/url-long.js';
 import { itemRepeated } from '../../src/check/rules/item-repeated.js';
 import { dateFuture } from '../../src/check/rules/date-future.js';
 import { dateOrder } from '../../src/check/rules/date-order.js';
@@ -305,5 +306,23 @@ describe('font-coverage', () => {
     const f = run(fontCoverage, body('正文。'), { coverage: (role, text) => (role === 'body' ? [...text.matchAll(/（/gu)].map((m) => m.index) : []) });
     expect(f).toHaveLength(1);
     expect(fontCoverage.messages(f[0]!.data).zh).toMatch(/“（”.*正文字体中没有字形（用在版式自带的文字/);
+  });
+});
+
+describe('url-long', () => {
+  const url = 'https://www.gusu.gov.cn/gsqrmzf/tzgg/202605/abcdef1234567890.shtml';
+  it('warns on a URL or e-mail address wider than two-thirds of a line, pointing at its start', () => {
+    const text = `请登录（${url}）查询，或发送邮件至service-desk.gusu@suzhou-enterprise.org.cn咨询。`;
+    const f = run(urlLong, body(text));
+    expect(f.map((x) => [x.offset, x.data.address, x.data.kind])).toEqual([
+      [4, url, 'url'],
+      [text.indexOf('service'), 'service-desk.gusu@suzhou-enterprise.org.cn', 'email'],
+    ]);
+    // 66 characters at half a cell each, on a 28-character line.
+    expect(f[0]!.data.percent).toBe(Math.round((100 * 33) / 28));
+    expect(urlLong.messages(f[0]!.data).zh).toContain('短链接');
+  });
+  it('leaves short addresses alone, and does not run an address into the Chinese after it', () => {
+    expect(run(urlLong, body('详见https://www.gusu.gov.cn/a.html，或发送邮件至gusufagaiju_office@163.com咨询。'))).toEqual([]);
   });
 });

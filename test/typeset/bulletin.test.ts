@@ -26,7 +26,7 @@ describe('the bulletin layout (fake metrics)', () => {
     expect(layout.height).toBeCloseTo(mm(297), 3);
   });
 
-  test('every body line sits on a grid baseline, 22 per full page (widow gaps filled by a looser paragraph)', () => {
+  test('every body line sits on a grid baseline, 22 per full page (widow gaps filled by a paragraph set a line shorter or longer on the grid)', () => {
     const grid = gridOf(issue.series.page);
     const baselines = new Set(Array.from({ length: 22 }, (_, i) => gridBaseline(grid, i).toFixed(3)));
     for (let p = 1; p < layout.pages.length - 1; p++) {
@@ -171,5 +171,38 @@ describe('edge cases (review)', () => {
     tall.series.distribution = Array.from({ length: 25 }, (_, i) => ({ label: `送${i}`, recipients: { text: '各部委办局', ref: tall.sections[0]!.ref } }));
     const l = layoutIssue(tall, fakeFonts());
     for (const p of l.pages) for (const i of p.items) if (i.kind === 'rule' || i.kind === 'run') expect(i.kind === 'rule' ? i.y1 : i.y).toBeGreaterThan(0);
+  });
+});
+
+describe('the footer under stress (issue 11, item 13)', () => {
+  const footerLines = (l: Layout): { y: number; runs: GlyphRun[] }[] => {
+    const grid = gridOf(issue.series.page);
+    const last = l.pages[l.pages.length - 1]!.items.filter((i): i is GlyphRun => i.kind === 'run' && i.size === 14 && i.y < grid.top + grid.height);
+    const ys = [...new Set(last.map((r) => r.y))].sort((a, b) => a - b);
+    return ys.map((y) => ({ y, runs: last.filter((r) => r.y === y) }));
+  };
+  const glyphs = (rs: GlyphRun[]) => rs.flatMap((r) => r.texts.map((t, i) => ({ t, x: r.xs[i]! }))).sort((a, b) => a.x - b.x);
+
+  test('"共印 N 份" never splits, and ten editors wrap under the first name, no name split', () => {
+    const stressed = structuredClone(issue);
+    stressed.series.serial = '（本刊仅供内部参阅，请妥善保管，未经许可不得翻印、转载或在网络上传播，违者追究责任）(GS)简字第0123号';
+    stressed.series.printCount = 123456;
+    stressed.series.editors = ['刘德富', '傅之尧', '欧阳明月', '司马相如', '诸葛青云', '上官婉儿', '张三', '李四', '王五', '赵六'];
+    for (let cut = 0; cut < 12; cut++) {
+      // The serial a character shorter each time, so the break falls at every place near the print count.
+      const s = structuredClone(stressed);
+      s.series.serial = stressed.series.serial!.slice(cut);
+      const lines = footerLines(layoutIssue(s, fakeFonts())).map((l) => glyphs(l.runs));
+      const texts = lines.map((g) => g.map((x) => x.t).join(''));
+      expect(texts.filter((t) => t.includes('共印123456份')), texts.join('\n')).toHaveLength(1);
+      const editors = lines.findIndex((g) => g.map((x) => x.t).join('').startsWith('责任编辑：'));
+      const first = lines[editors]!;
+      const next = lines[editors + 1]!;
+      // The wrapped line starts where the first name does, after the colon.
+      expect(next[0]!.x).toBeCloseTo(first[5]!.x, 3);
+      const names = texts[editors]!.slice(5) + texts[editors + 1]!;
+      expect(names.split('、').slice(0, 10)).toEqual(stressed.series.editors);
+      for (const t of [texts[editors]!, texts[editors + 1]!]) for (const n of t.replace('责任编辑：', '').split('、').filter(Boolean)) expect(stressed.series.editors).toContain(n);
+    }
   });
 });

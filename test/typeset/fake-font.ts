@@ -20,7 +20,8 @@ export function fakeFace(key = 'fake', lacks = ''): FontFace {
       const cps = [...text];
       return { gids: cps.map((c) => c.codePointAt(0)!), advances: cps.map((c) => adv(c.codePointAt(0)!)), texts: cps };
     },
-    glyphBounds: () => ({ yMin: 0.3, yMax: 0.35 }),
+    // A dash's ink stops short of its em box, as in the stand-in font (— — rather than ——).
+    glyphBounds: () => ({ xMin: 0.07, xMax: 0.93, yMin: 0.3, yMax: 0.35 }),
   };
 }
 

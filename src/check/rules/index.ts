@@ -12,6 +12,7 @@ import { sourceUnknown } from './source-unknown.js';
 import { titleSentence } from './title-sentence.js';
 import { titleLength } from './title-length.js';
 import { titleDuplicate } from './title-duplicate.js';
+import { urlLong } from './url-long.js';
 import { itemRepeated } from './item-repeated.js';
 import { dateFuture } from './date-future.js';
 import { dateOrder } from './date-order.js';
@@ -40,6 +41,7 @@ export const rules: Rule[] = [
   titleSentence,
   titleLength,
   titleDuplicate,
+  urlLong,
   itemRepeated,
   dateFuture,
   dateOrder,

@@ -1,92 +1,22 @@
 /**
  * Text → atoms: the units between which a line may break. A Han character or a punctuation mark is one atom; a
- * Latin word or a number (with its decimal point, %, or the · of "5·19") is one atom, shaped as a whole; a space
- * is an atom of its own. Glyphs live in one flat store (parallel arrays) so the hot path allocates no object per
- * glyph; an atom is a range of it. Over 300 lines because the spacing rules between neighbours (finish) read the
- * same parallel arrays the builder fills.
+ * run of Latin letters and digits (with its decimal point, %, or the · of "5·19") is shaped as a whole and is one
+ * atom, or several where it may break inside (words.ts); a space is an atom of its own. The store is store.ts,
+ * the spacing between neighbours spacing.ts.
  */
-import type { Colour, FontRole, SourceRef } from '../../issue/model.js';
-import type { FontFace, Fonts, MissingChar } from '../types.js';
-import { Cls, classify, isDigit, isUnit, isZeroWidth, noEnd, noStart } from './classes.js';
+import type { FontFace, Fonts, FontRole } from '../types.js';
+import { Cls, classify, isDigit, noEnd, noStart } from './classes.js';
 import type { LayoutCache } from '../layout-cache.js';
+import { finish } from './spacing.js';
+import { type Atoms, type Span, emptyAtoms, missing, pushAtom } from './store.js';
+import { addLatinRun } from './words.js';
 
-export interface Span {
-  text: string;
-  role: FontRole;
-  size: number;
-  colour?: Colour;
-  /** Where the text came from, so that a character no font has can be reported at its place. */
-  ref?: SourceRef;
-  /** Characters the layout put before the source text (the "（" of "（区发改局）"): offsets are shifted back by it. */
-  refShift?: number;
-  /** Extra advance after each full-width glyph, pt: the character grid (pitch − size) or letter-spacing. */
-  tracking?: number;
-}
-
-/** One glyph per entry. */
-export interface GlyphStore {
-  font: string[];
-  gid: number[];
-  /** Natural advance, pt (the width the PDF records for the glyph). */
-  adv: number[];
-  /** Origin of the glyph relative to its atom's origin, pt. */
-  dx: number[];
-  text: string[];
-  span: number[];
-}
-
-export interface Atoms {
-  glyphs: GlyphStore;
-  spans: Span[];
-  n: number;
-  /** First glyph of atom i is g0[i], end is g0[i + 1]. */
-  g0: number[];
-  /** Width as set (after pair compression), pt. */
-  w: number[];
-  /** The glyph is drawn this far left of the atom's origin (a compressed opening mark). */
-  shift: number[];
-  /** Right blank still present; removed when the atom ends a line. */
-  rb: number[];
-  /** Blank that may be squeezed out mid-line, on the left and right. */
-  sqL: number[];
-  sqR: number[];
-  /** Han–Latin space before atom i, pt. */
-  gap: number[];
-  cls: Cls[];
-  /** Span of atom i. */
-  sp: number[];
-  noStart: boolean[];
-  noEnd: boolean[];
-  /** No break between atom i and i + 1. */
-  glue: boolean[];
-  missing: MissingChar[];
-}
+export type { Atoms, GlyphStore, HyphenGlyph, Span } from './store.js';
 
 /** A glyph at least this wide is full-width (Noto's — is 0.89 em): it takes the grid's tracking and blanks. */
 const FULL = 0.8;
 const FWID_DASH = 0x2015;
 const FWID_MIDDLE = 0x30fb;
-
-function emptyAtoms(spans: Span[]): Atoms {
-  return {
-    glyphs: { font: [], gid: [], adv: [], dx: [], text: [], span: [] },
-    spans,
-    n: 0,
-    g0: [0],
-    w: [],
-    shift: [],
-    rb: [],
-    sqL: [],
-    sqR: [],
-    gap: [],
-    cls: [],
-    sp: [],
-    noStart: [],
-    noEnd: [],
-    glue: [],
-    missing: [],
-  };
-}
 
 /** The face of `role` that has `cp`, or -1. Cached per chain: the same few thousand characters recur. */
 export class FaceFinder {
@@ -112,6 +42,8 @@ interface Wide {
   ns: boolean;
   ne: boolean;
   missing: boolean;
+  /** A dash's ink, em from its origin. */
+  ink?: [number, number];
 }
 
 export class AtomBuilder {
@@ -179,7 +111,7 @@ export class AtomBuilder {
           if (k !== Cls.Latin && k !== Cls.Zero) break;
           j += c > 0xffff ? 2 : 1;
         }
-        this.addLatin(a, span, si, text.slice(i, j), i, finder, maxWidth);
+        addLatinRun(a, span, si, text.slice(i, j), i, finder, maxWidth);
         i = j;
         continue;
       }
@@ -210,6 +142,10 @@ export class AtomBuilder {
     else if (cp === 0xb7 && face.hasChar(FWID_MIDDLE)) drawCp = FWID_MIDDLE;
     const has = face.hasChar(drawCp);
     w = { ch, key: face.key, gid: has ? face.glyphId(drawCp) : 0, adv: has ? face.advance(drawCp) : 1, cls, ns: noStart(ch), ne: noEnd(ch), missing: fi < 0 };
+    if (cls === Cls.Dash && has) {
+      const b = face.glyphBounds(drawCp);
+      w.ink = [b.xMin, b.xMax];
+    }
     byCp.set(cp, w);
     return w;
   }
@@ -242,70 +178,8 @@ export class AtomBuilder {
     pushAtom(a, si, w, rb, cls, info.ns, info.ne);
     a.sqL[a.n - 1] = sqL;
     a.sqR[a.n - 1] = sqR;
+    if (full && info.ink && info.ink[1] > info.ink[0]) a.dashInk.set(a.n - 1, { x0: info.ink[0] * span.size, x1: info.ink[1] * span.size });
   }
-
-  private addLatin(a: Atoms, span: Span, si: number, word: string, offset: number, finder: FaceFinder, maxWidth: number): void {
-    const g = a.glyphs;
-    const start = g.gid.length;
-    // Character-by-character fallback: shape each run of characters that one face has. Zero-width characters
-    // (joiners, soft hyphens, direction marks) take no room and no glyph; shaping them would draw .notdef boxes.
-    let i = 0;
-    while (i < word.length) {
-      let cp = word.codePointAt(i)!;
-      if (isZeroWidth(cp)) {
-        i += cp > 0xffff ? 2 : 1;
-        continue;
-      }
-      const fi = finder.find(cp);
-      const face = finder.faces[Math.max(fi, 0)]!;
-      let run = '';
-      let j = i;
-      while (j < word.length) {
-        cp = word.codePointAt(j)!;
-        const len = cp > 0xffff ? 2 : 1;
-        if (!isZeroWidth(cp)) {
-          const f = finder.find(cp);
-          // A combining mark stays with its base when the base's face has it.
-          if (j > i && f !== fi && !(isMark(cp) && face.hasChar(cp))) break;
-          if (f < 0) a.missing.push(missing(String.fromCodePoint(cp), cp, span, offset + j));
-          run += word.slice(j, j + len);
-        }
-        j += len;
-      }
-      const shaped = face.shape(run);
-      for (let k = 0; k < shaped.gids.length; k++) {
-        g.font.push(face.key);
-        g.gid.push(shaped.gids[k]!);
-        g.adv.push(shaped.advances[k]! * span.size);
-        g.dx.push(0);
-        g.text.push(shaped.texts[k]!);
-        g.span.push(si);
-      }
-      i = j;
-    }
-    // Lay the glyphs out within the atom; cut a word wider than the measure into pieces that fit.
-    let x = 0;
-    let pieceStart = start;
-    for (let k = start; k < g.gid.length; k++) {
-      if (x + g.adv[k]! > maxWidth && k > pieceStart) {
-        pushAtom(a, si, x, 0, Cls.Latin, false, false);
-        a.g0[a.n] = k;
-        pieceStart = k;
-        x = 0;
-      }
-      g.dx[k] = x;
-      x += g.adv[k]!;
-    }
-    if (g.gid.length > pieceStart) {
-      const first = g.text[pieceStart] ?? '';
-      const last = g.text[g.gid.length - 1] ?? '';
-      pushAtom(a, si, x, 0, Cls.Latin, pieceStart === start && noStart(first[0] ?? ''), noEnd(last[last.length - 1] ?? ''));
-    }
-  }
-}
-
-function isMark(cp: number): boolean {
-  return (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x1ab0 && cp <= 0x1aff) || (cp >= 0x1dc0 && cp <= 0x1dff) || (cp >= 0x20d0 && cp <= 0x20ff) || (cp >= 0xfe20 && cp <= 0xfe2f) || cp === 0x200d;
 }
 
 function prevCp(text: string, i: number): number {
@@ -313,85 +187,3 @@ function prevCp(text: string, i: number): number {
   const c = text.charCodeAt(i - 1);
   return c >= 0xdc00 && c <= 0xdfff && i >= 2 ? text.codePointAt(i - 2)! : c;
 }
-
-function missing(ch: string, cp: number, span: Span, offset: number): MissingChar {
-  const m: MissingChar = { char: ch, codePoint: cp, role: span.role };
-  const at = offset - (span.refShift ?? 0);
-  if (span.ref && at >= 0) {
-    m.ref = span.ref;
-    m.offset = at;
-  }
-  return m;
-}
-
-function pushAtom(a: Atoms, si: number, w: number, rb: number, cls: Cls, ns: boolean, ne: boolean): void {
-  const i = a.n++;
-  a.sp[i] = si;
-  a.w[i] = w;
-  a.rb[i] = rb;
-  a.shift[i] = 0;
-  a.sqL[i] = 0;
-  a.sqR[i] = 0;
-  a.gap[i] = 0;
-  a.cls[i] = cls;
-  a.noStart[i] = ns;
-  a.noEnd[i] = ne;
-  a.glue[i] = false;
-  a.g0[i + 1] = a.glyphs.gid.length;
-}
-
-const isPunct = (c: Cls): boolean => c === Cls.Open || c === Cls.Close || c === Cls.Stop || c === Cls.Middle;
-
-/** The spacing and gluing that depend on neighbours: punctuation pairs, Han–Latin space, numbers with units. */
-function finish(a: Atoms): void {
-  const { n, cls } = a;
-  for (let i = 1; i < n; i++) {
-    const p = cls[i - 1]!;
-    const c = cls[i]!;
-    // Two adjacent marks: 2 em → 1.5 em (clreq). Take the first mark's right blank, else the second's left blank.
-    if (isPunct(p) && isPunct(c)) {
-      if (a.rb[i - 1]! > 0) {
-        a.w[i - 1]! -= a.rb[i - 1]!;
-        a.rb[i - 1] = 0;
-        a.sqR[i - 1] = 0;
-      } else if (c === Cls.Open && a.sqL[i]! > 0) {
-        const cut = a.sqL[i]! * 2;
-        a.w[i]! -= cut;
-        a.shift[i]! += cut;
-        a.sqL[i] = 0;
-      }
-    }
-    // ¼ em between Han and Latin letters or digits; none next to punctuation (dashes included: 1—2 月).
-    const size = spanSize(a, i);
-    if ((p === Cls.Ideo && c === Cls.Latin && ALNUM.test(firstText(a, i))) || (p === Cls.Latin && c === Cls.Ideo && ALNUM.test(lastChar(a, i - 1)))) {
-      a.gap[i] = size / 4;
-    }
-    // A space written between Han and Latin is that same ¼ em; next to punctuation it takes no room.
-    if (c === Cls.Space && i + 1 < n) {
-      const q = cls[i + 1]!;
-      // A word space between Latin words and the Han–Latin space are both ¼ em.
-      a.w[i] = isPunct(p) || isPunct(q) || p === Cls.Space ? 0 : size / 4;
-    }
-    // Never split —— or ……
-    if (p === Cls.Dash && c === Cls.Dash) a.glue[i - 1] = true;
-  }
-  // A number stays with the character after it and with the units that follow (2026年, 380亿元, 1.4万余家).
-  for (let i = 0; i + 1 < n; i++) {
-    if (cls[i] !== Cls.Latin || cls[i + 1] !== Cls.Ideo) continue;
-    const last = lastText(a, i);
-    if (!isDigit(last.charCodeAt(last.length - 1)) && !last.endsWith('%')) continue;
-    a.glue[i] = true;
-    for (let k = i + 1; k + 1 < n && cls[k + 1] === Cls.Ideo && isUnit(firstText(a, k)) && isUnit(firstText(a, k + 1)); k++) a.glue[k] = true;
-  }
-}
-
-const spanSize = (a: Atoms, i: number): number => a.spans[a.sp[i]!]!.size;
-
-const firstText = (a: Atoms, i: number): string => a.glyphs.text[a.g0[i]!] ?? '';
-const lastChar = (a: Atoms, i: number): string => {
-  const t = lastText(a, i);
-  return t.slice(t.length - 1);
-};
-/** The Han–Latin space goes beside letters and digits only: not beside "(", "," or "+" (区委(扩大)会议). */
-const ALNUM = /^[\p{L}\p{N}]/u;
-const lastText = (a: Atoms, i: number): string => a.glyphs.text[a.g0[i + 1]! - 1] ?? '';
