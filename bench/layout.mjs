@@ -1,7 +1,10 @@
-// Layout alone (no loading, no PDF): node bench/layout.mjs RUNS FILE… → JSON [{ file, pages, chars, times }].
+// Composition and layout (no loading, no PDF): node bench/layout.mjs RUNS FILE… → JSON [{ file, pages, chars, times }].
 import { loadIssue } from '../dist/issue/load.js';
 import { resolveFonts } from '../dist/fonts/roles.js';
-import { layoutIssue } from '../dist/typeset/bulletin/index.js';
+import { composeIssue } from '../dist/compose/index.js';
+import { typesetDoc } from '../dist/typeset/layout.js';
+
+const layoutIssue = (issue, fonts) => typesetDoc(composeIssue(issue), fonts);
 import path from 'node:path';
 
 const [runs, ...files] = process.argv.slice(2);

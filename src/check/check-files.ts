@@ -112,10 +112,7 @@ async function checkSeriesFile(file: string, today: Date | undefined, coverageFo
     series,
     number: 0,
     date: { year: 0, month: 0, day: 0, iso: '' },
-    dateText: '',
-    issueLine: '',
     sections: [],
-    contents: [],
   };
   const r = checkIssue(issue, loaded.sources, {
     rules: allRules.filter((rule) => !ISSUE_ONLY.has(rule.id)),

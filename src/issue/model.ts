@@ -124,15 +124,6 @@ export interface IssueDate {
   iso: string;
 }
 
-export interface ContentsEntry {
-  /** 'section' rows are the 【label】 lines; 'item' rows carry the number and title. */
-  kind: 'section' | 'item';
-  label: string;
-  number?: number;
-  /** Anchor id of the section or item the entry links to. */
-  target: string;
-}
-
 export interface Issue {
   /** Absolute path of the issue file. */
   file: string;
@@ -142,12 +133,7 @@ export interface Issue {
   /** Running number in the year: （2026 年 48 期） */
   yearNumber?: number;
   date: IssueDate;
-  /** 2026 年 5 月 21 日 */
-  dateText: string;
-  /** 第 22 期（2026 年 48 期） */
-  issueLine: string;
   sections: Section[];
-  contents: ContentsEntry[];
 }
 
 /**

@@ -4,7 +4,6 @@ import { msg } from '../i18n/lang.js';
 import { DEFAULT_COLOUR, DEFAULT_FONTS, DEFAULT_PAGE } from './defaults.js';
 import type {
   Colour,
-  ContentsEntry,
   DistributionLine,
   FontRole,
   FontSettings,
@@ -37,14 +36,6 @@ export interface NormalizeInput {
 type Raw = Record<string, unknown>;
 const FONT_ROLES: FontRole[] = ['masthead', 'body', 'heading', 'kai', 'number'];
 
-export function formatDate(date: IssueDate): string {
-  return `${date.year} 年 ${date.month} 月 ${date.day} 日`;
-}
-
-export function formatIssueLine(number: number, yearNumber: number | undefined, year: number): string {
-  return yearNumber === undefined ? `第 ${number} 期` : `第 ${number} 期（${year} 年 ${yearNumber} 期）`;
-}
-
 /**
  * A YYYY-MM-DD text as a real calendar day (2026-02-30 is not one), or undefined. The one date parser of the
  * issue format (validate.ts reports why a date is not real); other commands can take their days from it too.
@@ -57,7 +48,7 @@ export function parseDate(iso: string): IssueDate | undefined {
 
 /**
  * Builds the typed Issue from validated data: applies defaults, numbers items continuously across numbered
- * sections, derives the contents, formats date and issue line, and records where every Text came from.
+ * sections, and records where every Text came from. How any of it is worded on paper is src/compose's.
  */
 export function normalize(input: NormalizeInput, sources: YamlSourceMap): { issue?: Issue; diagnostics: Diagnostic[] } {
   const { file, merged, issueData } = input;
@@ -98,7 +89,6 @@ export function normalize(input: NormalizeInput, sources: YamlSourceMap): { issu
   if (input.seriesFile) series.seriesFile = input.seriesFile;
   series.refs = settingRefs(origin, (p) => hasPath(issueData, p) || hasPath(input.seriesData, p));
   const sections: Section[] = [];
-  const contents: ContentsEntry[] = [];
   let counter = 0;
   (merged.sections as Raw[]).forEach((rawSection, si) => {
     const sp: YamlPath = ['sections', si];
@@ -129,13 +119,6 @@ export function normalize(input: NormalizeInput, sources: YamlSourceMap): { issu
       section.items.push(item);
     });
     sections.push(section);
-    if (listed) {
-      contents.push({ kind: 'section', label: section.label, target: section.id });
-      for (const item of section.items) {
-        const label = item.title?.text ?? shorten(item.paragraphs[0]?.text ?? '');
-        contents.push({ kind: 'item', label, number: item.number, target: item.id });
-      }
-    }
   });
 
   const number = merged.number as number;
@@ -146,10 +129,7 @@ export function normalize(input: NormalizeInput, sources: YamlSourceMap): { issu
     number,
     yearNumber,
     date,
-    dateText: formatDate(date),
-    issueLine: formatIssueLine(number, yearNumber, date.year),
     sections,
-    contents,
   };
   return { issue, diagnostics };
 }
@@ -166,11 +146,6 @@ export function normalizeSeries(file: string, data: Record<string, unknown>, sou
   series.seriesFile = file;
   series.refs = settingRefs(origin, (p) => hasPath(data, p));
   return series;
-}
-
-function shorten(s: string): string {
-  const first = s.split(/(?<=[。！？])/)[0] ?? s;
-  return first.length > 40 ? `${first.slice(0, 39)}…` : first.replace(/。$/, '');
 }
 
 function cut(file: string, p: YamlPath, value: string, split: boolean, sources: YamlSourceMap): Text[] {

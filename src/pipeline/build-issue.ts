@@ -10,7 +10,9 @@ import { loadIssue } from '../issue/load.js';
 import type { Issue, SourceMap } from '../issue/model.js';
 import { isFontError } from '../fonts/errors.js';
 import { describeRoles, resolveFonts, type RoleReport } from '../fonts/roles.js';
-import { layoutIssue } from '../typeset/bulletin/index.js';
+import { composeIssue } from '../compose/index.js';
+import type { DocInfoText } from '../compose/doc.js';
+import { typesetDoc } from '../typeset/layout.js';
 import type { LayoutCache } from '../typeset/layout-cache.js';
 import type { Layout, MissingChar } from '../typeset/types.js';
 import { renderPdf, type DocInfo } from '../render/pdf.js';
@@ -67,12 +69,13 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
     return fail(at(abs, 'build-output', msg(`输出文件不能是输入文件本身：${output}；请用 -o 指定 .pdf 文件`, `the output would overwrite an input file: ${output}; give a .pdf path with -o`)));
   }
 
+  const doc = composeIssue(issue);
   let fonts: Awaited<ReturnType<typeof resolveFonts>>;
   let layout: Layout;
   try {
     fonts = await resolveFonts(issue.series, path.dirname(abs));
     for (const r of fonts.report) if (!read.includes(r.file)) read.push(r.file);
-    layout = layoutIssue(issue, fonts.fonts, options.layoutCache);
+    layout = typesetDoc(doc, fonts.fonts, options.layoutCache);
   } catch (e) {
     if (isFontError(e)) return fail(at(e.file, e.code, e.msg));
     throw e;
@@ -83,7 +86,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
 
   let bytes: Buffer;
   try {
-    bytes = await renderPdf(layout, fonts.fonts, docInfo(issue, describeRoles(fonts.report), options.env ?? process.env));
+    bytes = await renderPdf(layout, fonts.fonts, docInfo(doc.info, describeRoles(fonts.report), options.env ?? process.env));
   } catch (e) {
     if (isFontError(e)) return fail(at(e.file, e.code, e.msg));
     throw e;
@@ -217,18 +220,17 @@ function safePosition(sources: SourceMap, ref: MissingChar['ref'] & object, offs
 }
 
 /** Metadata; the date is the issue's (or SOURCE_DATE_EPOCH), never the clock, so builds are reproducible. */
-export function docInfo(issue: Issue, fonts: Record<string, string>, env: NodeJS.ProcessEnv): DocInfo {
-  const s = issue.series;
+export function docInfo(info: DocInfoText, fonts: Record<string, string>, env: NodeJS.ProcessEnv): DocInfo {
   const epoch = env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? Number(env.SOURCE_DATE_EPOCH) * 1000 : undefined;
-  const date = epoch !== undefined ? new Date(epoch) : new Date(Date.UTC(issue.date.year, issue.date.month - 1, issue.date.day));
-  const titles = issue.sections.flatMap((sec) => sec.items.flatMap((it) => (it.title ? [it.title.text] : [])));
+  const [year, month, day] = info.date.split('-').map(Number) as [number, number, number];
+  const date = epoch !== undefined ? new Date(epoch) : new Date(Date.UTC(year, month - 1, day));
   return {
-    title: `${s.name} 第 ${issue.number} 期`,
-    author: s.offices.join('、'),
-    subject: [s.seriesLine, issue.issueLine, issue.dateText].filter(Boolean).join(' '),
-    keywords: [s.name, ...issue.sections.map((sec) => sec.label), ...titles],
+    title: info.title,
+    author: info.author,
+    subject: info.subject,
+    keywords: info.keywords,
     creationDate: date,
-    lang: 'zh-CN',
+    lang: info.lang,
     creator: 'bulletin',
     fonts,
   };

@@ -8,33 +8,10 @@ import type { FontRole, FontSettings, Issue, SeriesSettings } from '../issue/mod
 import { DEFAULT_FONTS } from '../issue/defaults.js';
 import { MAX_ALIAS_COUNT } from '../issue/parse.js';
 import { translator } from '../i18n/lang.js';
+import { composeIssue } from '../compose/index.js';
+import { textByRole } from '../compose/texts.js';
 
 const ROLE_ZH: Record<FontRole, string> = { masthead: '报头', body: '正文', heading: '标题', kai: '楷体', number: '页码' };
-
-/** The text each role sets, as the layout assigns them (masthead name, titles in 黑体, notes in 楷体…). */
-function textsByRole(issue: Issue): Record<FontRole, string> {
-  const s = issue.series;
-  const items = issue.sections.flatMap((sec) => sec.items);
-  return {
-    masthead: s.name,
-    heading: [...issue.sections.map((sec) => sec.label), ...items.map((i) => i.title?.text ?? '')].join(''),
-    kai: items.map((i) => i.note?.text ?? '').join(''),
-    body: [
-      s.seriesLine ?? '',
-      s.securityMark ?? '',
-      ...s.offices,
-      issue.issueLine,
-      issue.dateText,
-      ...issue.contents.map((c) => c.label),
-      ...items.flatMap((i) => [...i.paragraphs.map((p) => p.text), i.source?.text ?? '']),
-      ...s.distribution.map((d) => d.label + d.recipients.text),
-      ...s.editors,
-      s.serial ?? '',
-      '责任编辑共印份送报发抄送目录（）：—',
-    ].join(''),
-    number: '—0123456789—',
-  };
-}
 
 /**
  * The `fonts:` and `fontPaths:` of a validated series file as the loader would give them to a build: a role that
@@ -103,7 +80,8 @@ export async function fontsReport(issueFile: string | undefined, lang: Lang, cwd
   let missing = 0;
   if (issue) {
     out.push('');
-    const texts = textsByRole(issue);
+    // The texts of the composed document: what the build sets, in the roles it sets them in (as `check` sees them).
+    const texts = textByRole(composeIssue(issue));
     for (const r of report) {
       const seen = new Map<string, number>();
       for (const u of uncovered(fonts[r.role], texts[r.role])) seen.set(u.char, u.codePoint);

@@ -64,10 +64,7 @@ export function makeIssue(spec: IssueSpec): Issue {
     number: spec.number ?? 22,
     yearNumber: spec.yearNumber,
     date: { year, month, day, iso },
-    dateText: `${year} 年 ${month} 月 ${day} 日`,
-    issueLine: '',
     sections,
-    contents: [],
   };
   return issue;
 }

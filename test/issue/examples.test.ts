@@ -1,8 +1,19 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { composeIssue } from '../../src/compose/index.js';
 import { loadIssue } from '../../src/issue/load.js';
 import { examples, repoRoot } from '../fixtures/tmp.js';
+
+/** Every span text inside a block (or any part of a BulletinDoc), in order. */
+function texts(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(texts);
+  if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    return typeof o.text === 'string' && typeof o.role === 'string' ? [o.text] : Object.values(o).flatMap(texts);
+  }
+  return [];
+}
 
 interface SeedItem {
   title?: string;
@@ -16,7 +27,7 @@ interface Seed {
   footer: Record<string, unknown> & { editors: string[]; serial: string };
 }
 
-const seed = JSON.parse(readFileSync(path.resolve(repoRoot, '../shared/tools/seed.json'), 'utf8')) as Seed;
+const seed = JSON.parse(readFileSync(path.resolve(repoRoot, 'test/fixtures/seed.json'), 'utf8')) as Seed;
 
 describe('examples/gusu-022.yaml (the reference issue)', async () => {
   const loaded = await loadIssue(path.join(examples, 'gusu-022.yaml'));
@@ -63,8 +74,9 @@ describe('examples/gusu-022.yaml (the reference issue)', async () => {
   });
 
   it('formats the date and the issue line', () => {
-    expect(issue.dateText).toBe('2026 年 5 月 21 日');
-    expect(issue.issueLine).toBe('第 22 期（2026 年 48 期）');
+    const masthead = texts(composeIssue(issue).blocks[0]!);
+    expect(masthead).toContain('2026 年 5 月 21 日');
+    expect(masthead).toContain('第 22 期（2026 年 48 期）');
     expect(issue.date).toEqual({ year: 2026, month: 5, day: 21, iso: '2026-05-21' });
   });
 
@@ -82,7 +94,9 @@ describe('examples/gusu-022.yaml (the reference issue)', async () => {
   });
 
   it('derives the contents: 【动态】 1–6, then 【摘报】 7, no 【简讯】', () => {
-    const rows = issue.contents.map((c) => (c.kind === 'section' ? `【${c.label}】` : `${c.number}. ${c.label}`));
+    const contents = composeIssue(issue).blocks.find((b) => b.kind === 'contents');
+    if (contents?.kind !== 'contents') throw new Error('no contents');
+    const rows = contents.entries.map((e) => `${e.number ? `${e.number.text} ` : ''}${e.paragraph.spans.map((s) => s.text).join('')}`);
     expect(rows).toEqual([
       '【动态】',
       '1. 我区深化先锋聚力“三服务”专项行动以“党建强”带动“发展强”',
@@ -95,7 +109,7 @@ describe('examples/gusu-022.yaml (the reference issue)', async () => {
       '7. 北京推出22项举措优化人才服务与劳动者权益保障',
     ]);
     const targets = new Set(issue.sections.flatMap((s) => [s.id, ...s.items.map((i) => i.id)]));
-    for (const entry of issue.contents) expect(targets.has(entry.target)).toBe(true);
+    for (const entry of contents.entries) expect(targets.has(entry.paragraph.link!)).toBe(true);
   });
 
   it('applies defaults: red CMYK, GB/T 9704 page, font candidates per role', () => {
@@ -145,6 +159,6 @@ describe('examples/demo (平江信息, two consecutive issues)', async () => {
   it('splits a block body into paragraphs at blank lines', () => {
     const item = five.issue!.sections[0]!.items[0]!;
     expect(item.paragraphs.map((p) => p.text.slice(0, 4))).toEqual(['会议通报', '会议要求']);
-    expect(five.issue!.issueLine).toBe('第 5 期（2026 年 12 期）');
+    expect(texts(composeIssue(five.issue!).blocks[0]!)).toContain('第 5 期（2026 年 12 期）');
   });
 });

@@ -12,9 +12,9 @@ import type { Issue } from '../../src/issue/model.js';
 export { repoRoot };
 export const examples = path.join(repoRoot, 'examples');
 export const reference = path.join(examples, 'gusu-022.yaml');
-export const sharedTools = path.resolve(repoRoot, '../shared/tools');
-export const auditScript = path.join(sharedTools, 'audit.py');
-export const auditSeed = path.join(sharedTools, 'seed.json');
+/** Copies of the project's shared audit tool and the reference issue's seed, so the suite runs in any clone. */
+export const auditScript = path.join(repoRoot, 'test/fixtures/audit.py');
+export const auditSeed = path.join(repoRoot, 'test/fixtures/seed.json');
 
 function tool(cmd: string, args: string[], env?: NodeJS.ProcessEnv): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: env ?? process.env });
@@ -120,10 +120,10 @@ export interface Audit {
   seed_han_chars?: number;
 }
 
-/** ../shared/tools/audit.py FILE --seed seed.json --json. */
+/** test/fixtures/audit.py FILE --seed seed.json --json (a copy of ../shared/tools/audit.py). */
 export function audit(pdf: string): Audit {
   if (!existsSync(auditScript) || !existsSync(auditSeed)) {
-    throw new Error(`the shared audit tool is missing: expected ${auditScript} and ${auditSeed} (the shared folder sits at ../shared beside the repository)`);
+    throw new Error(`the audit tool is missing: expected ${auditScript} and ${auditSeed}`);
   }
   return JSON.parse(tool('python3', [auditScript, pdf, '--seed', auditSeed, '--json'])) as Audit;
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIssue, type BuildResult } from '../../src/pipeline/build-issue.js';
+import { composeIssue } from '../../src/compose/index.js';
 import { loadIssue } from '../../src/issue/load.js';
 import type { Issue } from '../../src/issue/model.js';
 import {
@@ -229,20 +230,22 @@ describe('reference issue: metadata, bookmarks, links', () => {
   it('every contents entry on page 1 links (GoTo) to a named destination on the page where its item starts', () => {
     const annots = mutoolShow(pdf, 'pages/1/Annots');
     const refs = [...annots.matchAll(/(\d+) 0 R/g)].map((m) => m[1]!);
-    expect(refs.length).toBeGreaterThanOrEqual(issue.contents.length);
+    const contents = composeIssue(issue).blocks.find((b) => b.kind === 'contents');
+    if (contents?.kind !== 'contents') throw new Error('no contents');
+    expect(refs.length).toBeGreaterThanOrEqual(contents.entries.length);
     const objs = mutoolShow(pdf, ...refs);
     expect(objs).toContain('/Subtype /Link');
     const actionRefs = [...objs.matchAll(/\/A (\d+) 0 R/g)].map((m) => m[1]!);
     const actions = mutoolShow(pdf, ...actionRefs);
     const targets = new Set([...actions.matchAll(/\/S \/GoTo\s+\/D \(([^)]+)\)/g)].map((m) => m[1]!));
-    const wanted = issue.contents.map((c) => c.target);
+    const wanted = contents.entries.map((e) => e.paragraph.link!);
     expect([...targets].sort()).toEqual([...new Set(wanted)].sort());
 
     // the named destinations, and the page each one points to
     const dests = mutoolShow(pdf, 'trailer/Root/Names/Dests');
     const pageObjs = [...mutoolShow(pdf, 'pages').matchAll(/page \d+ = (\d+) 0 R/g)].map((m) => m[1]!);
     const items = issue.sections.flatMap((s) => s.items);
-    for (const entry of issue.contents.filter((c) => c.kind === 'item')) {
+    for (const entry of contents.entries.filter((e) => e.level === 2).map((e) => ({ target: e.paragraph.link! }))) {
       const m = new RegExp(`\\(${entry.target}\\)\\s*\\[\\s*(\\d+) 0 R\\s+/XYZ`).exec(dests);
       expect(m, `destination ${entry.target}`).not.toBeNull();
       const page = pageObjs.indexOf(m![1]!) + 1;

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildIssue } from '../../src/pipeline/build-issue.js';
 import { loadIssue } from '../../src/issue/load.js';
-import { layoutIssue } from '../../src/typeset/bulletin/index.js';
+import { layoutIssue } from '../typeset/layout-issue.js';
 import type { GlyphRun } from '../../src/typeset/types.js';
 import { tempDir } from '../fixtures/tmp.js';
 import { fakeFace, fakeFonts } from '../typeset/fake-font.js';

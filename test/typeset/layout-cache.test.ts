@@ -1,7 +1,7 @@
 import { beforeAll, expect, test } from 'vitest';
 import { loadIssue } from '../../src/issue/load.js';
 import type { Issue } from '../../src/issue/model.js';
-import { layoutIssue } from '../../src/typeset/bulletin/index.js';
+import { layoutIssue } from './layout-issue.js';
 import { LayoutCache } from '../../src/typeset/layout-cache.js';
 import { fakeFonts } from './fake-font.js';
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { Flow } from '../../src/typeset/bulletin/lines.js';
+import { Flow } from '../../src/typeset/lines.js';
 import { AtomBuilder } from '../../src/typeset/text/atoms.js';
 import { setParagraph } from '../../src/typeset/paragraph.js';
 import { fakeFonts } from './fake-font.js';

@@ -1,26 +1,39 @@
 /**
  * font-coverage: every character the issue puts on paper is in one of the fonts configured for the role it is set
  * in — the masthead name, the series line, offices, editors, serial, section labels, titles, notes, paragraphs,
- * the contents, the footer, the layout's own wording and page numbers (the list is `textsByRole`, shared with the
- * build). A missing glyph prints as a blank box, so it is an error that names the character and its code point.
- * Coverage comes from a callback, so check/ never loads fonts.
+ * the contents, the footer, the layout's own wording and page numbers: the texts of the composed BulletinDoc, the
+ * very document the build typesets (and `bulletin fonts` reports on). A missing glyph prints as a blank box, so it
+ * is an error that names the character and its code point. Coverage comes from a callback, so check/ never loads
+ * fonts.
  */
+import type { SourceRef } from '../../issue/model.js';
+import { composeIssue } from '../../compose/index.js';
+import { docTexts, type DocText } from '../../compose/texts.js';
 import type { Rule, Finding } from './types.js';
 import { codePointLabel } from './chars.js';
-import { textsByRole, type RoleTextKind } from '../texts-by-role.js';
 
 const ROLE_ZH: Record<string, string> = { masthead: '报头', body: '正文', heading: '标题', kai: '楷体', number: '页码' };
 const ROLE_ORDER = Object.keys(ROLE_ZH);
 
-/** Where a derived text comes from (its characters are not written as such in the file). */
-const DERIVED: Partial<Record<RoleTextKind, { zh: string; en: string }>> = {
+/** Where a text not written as such in the files comes from. */
+const DERIVED: Record<NonNullable<DocText['what']> | 'pageNumbers' | 'wording', { zh: string; en: string }> = {
   issueLine: { zh: '期号行', en: 'the issue line' },
   date: { zh: '日期行', en: 'the date line' },
   contentsNumber: { zh: '目录的编号', en: 'the numbers of the contents' },
-  contentsTitle: { zh: '目录', en: 'the contents' },
-  pageNumber: { zh: '页码', en: 'the page numbers' },
-  layout: { zh: '版式自带的文字（【】、编者按：、责任编辑：等）', en: 'the wording the layout adds (【】, 编者按：, 责任编辑：…)' },
+  pageNumbers: { zh: '页码', en: 'the page numbers' },
+  wording: { zh: '版式自带的文字（【】、编者按：、责任编辑：等）', en: 'the wording the layout adds (【】, 编者按：, 责任编辑：…)' },
 };
+
+/**
+ * Where to point for a text: its own place when written; for derived texts the setting they depend on; for the
+ * wording and page numbers the role's `fonts` setting when one is written, else the top of the issue file.
+ */
+function placeOf(t: DocText, refs: Record<string, SourceRef>, file: string): { ref: SourceRef; exact: boolean; from?: { zh: string; en: string } } {
+  if (t.from === 'written') return { ref: t.ref!, exact: true };
+  if (t.from === 'derived') return { ref: t.ref!, exact: false, from: DERIVED[t.what!] };
+  const fontsRef = refs[`fonts.${t.role}`];
+  return { ref: fontsRef ?? { file, path: [] }, exact: false, from: DERIVED[t.from] };
+}
 
 export const fontCoverage: Rule = {
   id: 'font-coverage',
@@ -44,12 +57,14 @@ export const fontCoverage: Rule = {
     const out: Finding[] = [];
     // One finding per character and place; a place set in two roles (a title: heading and contents) names both.
     const byPlace = new Map<string, Finding>();
-    for (const site of textsByRole(issue)) {
-      const t = site.text;
-      const from = site.exact ? undefined : DERIVED[site.kind];
+    const refs = issue.series.refs ?? {};
+    for (const text of docTexts(composeIssue(issue))) {
+      const t = text.text;
+      const site = placeOf(text, refs, issue.file);
+      const from = site.from;
       // One report per character per text: a missing font would otherwise flood the output.
       const seen = new Set<string>();
-      for (const i of coverage(site.role, t)) {
+      for (const i of coverage(text.role, t)) {
         const cp = t.codePointAt(i);
         if (cp === undefined) continue;
         const char = String.fromCodePoint(cp);
@@ -61,13 +76,13 @@ export const fontCoverage: Rule = {
         const known = byPlace.get(place);
         if (known) {
           const roles = String(known.data.role).split(',');
-          if (!roles.includes(site.role)) known.data.role = [...roles, site.role].join(',');
+          if (!roles.includes(text.role)) known.data.role = [...roles, text.role].join(',');
           continue;
         }
         const f: Finding = {
           at: { ref: site.ref },
           offset,
-          data: { char, codePoint: codePointLabel(char), role: site.role, ...(from ? { fromZh: from.zh, fromEn: from.en } : {}) },
+          data: { char, codePoint: codePointLabel(char), role: text.role, ...(from ? { fromZh: from.zh, fromEn: from.en } : {}) },
         };
         byPlace.set(place, f);
         out.push(f);

@@ -1,6 +1,6 @@
 /** Line runs (x from the type area's left) → page runs (absolute x, baseline y). */
-import type { LineRun } from '../paragraph.js';
-import type { GlyphRun } from '../types.js';
+import type { LineRun } from './paragraph.js';
+import type { GlyphRun } from './types.js';
 
 export function placeRuns(runs: LineRun[], left: number, y: number): GlyphRun[] {
   return runs.map((r) => {

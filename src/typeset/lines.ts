@@ -1,7 +1,7 @@
-/** Lines of the flowing part of the bulletin (contents and body), each taking one grid line. */
-import type { FlowItem } from '../paginate.js';
-import type { SetLine, SetParagraph } from '../paragraph.js';
-import type { MissingChar, OutlineNode } from '../types.js';
+/** Lines of the flowing part of the document (between the masthead and the footer), each taking one grid line. */
+import type { FlowItem } from './paginate.js';
+import type { SetLine, SetParagraph } from './paragraph.js';
+import type { MissingChar } from './types.js';
 
 export interface BodyLine extends FlowItem {
   line: SetLine;
@@ -40,7 +40,6 @@ interface Para {
 /** Collects paragraphs, and turns them into grid lines for pagination. */
 export class Flow {
   readonly paras: Para[] = [];
-  readonly outline: OutlineNode[] = [];
 
   add(make: ParagraphMaker, size: number, extra: Extra = {}, loosenable = false): void {
     this.paras.push({ make, set: make(), size, extra, loosenable });

@@ -3,7 +3,7 @@
  * instead of accepting the gap, a paragraph on that page is set one line longer (a few of its last lines broken
  * one character narrower, still justified), which pushes the text down and fills the page.
  */
-import { paginate, type PageFlowOptions, type PagePlan } from '../paginate.js';
+import { paginate, type PageFlowOptions, type PagePlan } from './paginate.js';
 import type { BodyLine, Flow } from './lines.js';
 
 /** At most this many paragraphs are tried per short page. */

@@ -1,0 +1,70 @@
+/**
+ * BulletinDoc + font metrics → Layout: the masthead band at the top of page 1, the flow on the grid below it, the
+ * footer band at the foot of the last page, page numbers, links, anchors, bookmarks. Breaks lines and paginates;
+ * every other decision was made by the composition. Pure: no PDF, no files; the same input gives the same layout.
+ */
+import type { BulletinDoc } from '../compose/doc.js';
+import { AtomBuilder } from './text/atoms.js';
+import { gridBaseline } from './geometry.js';
+import { fillPages } from './fill-pages.js';
+import { addContents, addParagraph } from './flow-blocks.js';
+import type { LayoutCache } from './layout-cache.js';
+import { Flow } from './lines.js';
+import { layoutPageNumber } from './page-number.js';
+import { placeRuns } from './place.js';
+import { setBand, type Band } from './rows.js';
+import type { Fonts, Layout, LayoutPage } from './types.js';
+
+/** `cache` (optional) keeps set paragraphs for the next layout in this process: rebuilds set only what changed. */
+export function typesetDoc(doc: BulletinDoc, fonts: Fonts, cache?: LayoutCache): Layout {
+  const { grid } = doc;
+  const builder = new AtomBuilder(fonts, cache);
+  const flow = new Flow();
+  let masthead: Band | undefined;
+  let footer: Band | undefined;
+  for (const block of doc.blocks) {
+    switch (block.kind) {
+      case 'masthead':
+        masthead = setBand(block.rows, grid, builder);
+        break;
+      case 'footer':
+        footer = setBand(block.rows, grid, builder);
+        break;
+      case 'contents':
+        addContents(flow, block, grid, builder);
+        break;
+      case 'section-label':
+      case 'paragraph':
+        addParagraph(flow, block, grid, builder);
+        break;
+    }
+  }
+  const { lines, plan } = fillPages(flow, {
+    linesPerPage: grid.linesPerPage,
+    firstPageStart: masthead?.slots ?? 0,
+    footerSlots: footer?.slots ?? 0,
+  });
+  const pages: LayoutPage[] = Array.from({ length: plan.pages }, () => ({ items: [] }));
+  if (masthead) pages[0]!.items.push(...masthead.draw(0));
+  for (const p of plan.placements) {
+    const bl = lines[p.item]!;
+    const page = pages[p.page]!;
+    const y = gridBaseline(grid, p.slot, bl.size);
+    page.items.push(...placeRuns(bl.line.runs, grid.left, y));
+    const cellTop = grid.top + p.slot * grid.linePitch;
+    for (const name of bl.anchors ?? (bl.anchor ? [bl.anchor] : [])) page.items.push({ kind: 'anchor', name, x: grid.left, y: cellTop });
+    if (bl.link) {
+      page.items.push({ kind: 'link', x: grid.left + bl.line.start, y: cellTop, w: bl.line.end - bl.line.start, h: grid.linePitch, target: bl.link });
+    }
+  }
+  // A footer taller than a page (dozens of distribution lines) starts at the top and runs past the type area.
+  if (footer) pages[plan.footerPage]!.items.push(...footer.draw(Math.max(0, grid.linesPerPage - footer.slots)));
+  pages.forEach((page, i) => page.items.push(...layoutPageNumber(i + 1, doc.pageNumbers, grid, builder, fonts)));
+  return {
+    width: grid.pageWidth,
+    height: grid.pageHeight,
+    pages,
+    outline: doc.outline,
+    missing: [...(masthead?.missing ?? []), ...flow.missing, ...(footer?.missing ?? [])],
+  };
+}
