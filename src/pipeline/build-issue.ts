@@ -1,6 +1,7 @@
 /**
- * One issue file → one PDF on disk: load and validate, resolve fonts, lay out, render, write atomically.
- * Every failure comes back as a Diagnostic; nothing is written unless the whole build succeeded.
+ * One issue file → one PDF on disk (and, asked, a .docx beside it): load and validate, compose, resolve fonts, lay
+ * out, render, write atomically. Every failure comes back as a Diagnostic; nothing is written unless the whole build
+ * succeeded.
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { typesetDoc } from '../typeset/layout.js';
 import type { LayoutCache } from '../typeset/layout-cache.js';
 import type { Layout, MissingChar } from '../typeset/types.js';
 import { renderPdf, type DocInfo } from '../render/pdf.js';
+import { docxFonts, writeDocx } from '../docx/index.js';
 import { WriteError, writeFileAtomic } from '../io/write-atomic.js';
 import { checkIssue } from '../check/run.js';
 import { rules as allRules } from '../check/rules/index.js';
@@ -36,12 +38,16 @@ export interface BuildOptions {
   env?: NodeJS.ProcessEnv;
   /** Set paragraphs kept from earlier builds in this process (the watch path); none for a one-off build. */
   layoutCache?: LayoutCache;
+  /** Also write the issue as an editable Word file beside the PDF (the same name, .docx). */
+  docx?: boolean;
 }
 
 export interface BuildResult {
   ok: boolean;
   file: string;
   output?: string;
+  /** The .docx written beside the PDF, when asked for. */
+  docx?: string;
   diagnostics: Diagnostic[];
   fonts?: RoleReport[];
   pages?: number;
@@ -52,6 +58,14 @@ export interface BuildResult {
 export function defaultOutput(file: string): string {
   return file.replace(/\.ya?ml$/i, '') + '.pdf';
 }
+
+/** The .docx beside a PDF: its name with .docx for .pdf (or added, when the PDF's name has no .pdf). */
+export function docxOutput(pdf: string): string {
+  return pdf.replace(/\.pdf$/i, '') + '.docx';
+}
+
+/** The files a successful build wrote, the PDF first. */
+export const writtenFiles = (r: BuildResult): string[] => [r.output, r.docx].filter((f): f is string => !!f);
 
 export async function buildIssue(file: string, options: BuildOptions = {}): Promise<BuildResult> {
   const abs = path.resolve(file);
@@ -65,8 +79,11 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   if (diagnostics.some((d) => d.severity === 'error')) return fail();
 
   const output = path.resolve(options.output ?? defaultOutput(abs));
-  if (read.includes(output)) {
-    return fail(at(abs, 'build-output', msg(`输出文件不能是输入文件本身：${output}；请用 -o 指定 .pdf 文件`, `the output would overwrite an input file: ${output}; give a .pdf path with -o`)));
+  const docxFile = options.docx ? docxOutput(output) : undefined;
+  for (const out of [output, docxFile]) {
+    if (out && read.includes(out)) {
+      return fail(at(abs, 'build-output', msg(`输出文件不能是输入文件本身：${out}；请用 -o 指定 .pdf 文件`, `the output would overwrite an input file: ${out}; give a .pdf path with -o`)));
+    }
   }
 
   const doc = composeIssue(issue);
@@ -85,19 +102,27 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   if (diagnostics.some((d) => d.severity === 'error')) return fail();
 
   let bytes: Buffer;
+  const info = docInfo(doc.info, describeRoles(fonts.report), options.env ?? process.env);
   try {
-    bytes = await renderPdf(layout, fonts.fonts, docInfo(doc.info, describeRoles(fonts.report), options.env ?? process.env));
+    bytes = await renderPdf(layout, fonts.fonts, info);
   } catch (e) {
     if (isFontError(e)) return fail(at(e.file, e.code, e.msg));
     throw e;
   }
-  try {
-    writeFileAtomic(output, bytes);
-  } catch (e) {
-    if (e instanceof WriteError) return fail(at(output, 'io', writeMessage(e)));
-    throw e;
+  // Both files are made before either is written, so a build that fails writes neither.
+  const files: [string, Uint8Array][] = [[output, bytes]];
+  if (docxFile) files.push([docxFile, await writeDocx(doc, { fonts: docxFonts(issue.series.fonts), date: info.creationDate })]);
+  for (const [out, data] of files) {
+    try {
+      writeFileAtomic(out, data);
+    } catch (e) {
+      if (e instanceof WriteError) return fail(at(out, 'io', writeMessage(e)));
+      throw e;
+    }
   }
-  return { ok: true, file: abs, output, diagnostics, fonts: fonts.report, pages: layout.pages.length, inputs: read };
+  const result: BuildResult = { ok: true, file: abs, output, diagnostics, fonts: fonts.report, pages: layout.pages.length, inputs: read };
+  if (docxFile) result.docx = docxFile;
+  return result;
 }
 
 /**

@@ -2,18 +2,18 @@
  * The .docx of the reference issue, read back as XML: the page and its grid, the fonts by East-Asian name, the named
  * styles, the even/odd page-number footers, and every item's text in order.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BulletinDoc } from '../../src/compose/doc.js';
+import { composeIssue } from '../../src/compose/index.js';
 import { docxFonts, writeDocx } from '../../src/docx/index.js';
 import { DEFAULT_FONTS } from '../../src/issue/defaults.js';
 import { loadIssue } from '../../src/issue/load.js';
-import { examples, repoRoot } from '../fixtures/tmp.js';
+import { examples } from '../fixtures/tmp.js';
 import { attrs, paragraphs, readDocx, styleXml } from './read-docx.js';
 
-/** The reference issue's BulletinDoc (src/compose's output, without source places). */
-const doc = JSON.parse(readFileSync(path.join(repoRoot, 'test/fixtures/gusu-022.bulletin-doc.json'), 'utf8')) as BulletinDoc;
+const issue = (await loadIssue(path.join(examples, 'gusu-022.yaml'))).issue!;
+const doc = composeIssue(issue);
 const date = new Date(Date.UTC(2026, 4, 21));
 const build = (d: BulletinDoc = doc, fonts = DEFAULT_FONTS) => writeDocx(d, { fonts: docxFonts(fonts), date });
 
@@ -143,8 +143,7 @@ describe('the .docx of examples/gusu-022.yaml', async () => {
     ]);
   });
 
-  it('has the text of every item of the issue, in order: title, paragraphs, source', async () => {
-    const issue = (await loadIssue(path.join(examples, 'gusu-022.yaml'))).issue!;
+  it('has the text of every item of the issue, in order: title, paragraphs, source', () => {
     // The body, from the first section label on (the contents repeat the titles before it).
     const text = paras.slice(paras.findIndex((p) => p.style === 'SectionLabel')).map((p) => p.text).join('\n');
     let at = -1;
