@@ -33,7 +33,7 @@ import {
 import type { BulletinDoc } from '../compose/doc.js';
 import type { DocxFonts } from './fonts.js';
 import { fixTimes } from './pack.js';
-import { planDocument, type Border, type PlanFooter, type PlanParagraph, type RunLook } from './plan.js';
+import { planDocument, type Border, type ParaLook, type PlanFooter, type PlanParagraph, type RunLook } from './plan.js';
 import { paraProps, runProps, styleBook, styleOptions, type StyleBook } from './styles.js';
 import { CHAR_STYLES, PARA_STYLES } from './style-names.js';
 import { pageSection } from './page.js';
@@ -68,8 +68,8 @@ export async function writeDocx(doc: BulletinDoc, options: DocxOptions): Promise
     styles: {
       default: {
         document: {
-          run: { ...runProps(book.para.get('body')?.run ?? section.pageNumberStyle.run, fonts), language: { value: info.lang, eastAsia: info.lang } },
-          paragraph: defaultParagraph(plan.gridLine),
+          run: { ...runProps(book.defaults.run, fonts), language: { value: info.lang, eastAsia: info.lang } },
+          paragraph: defaultParagraph(book.defaults.para),
         },
       },
       ...styleOptions(book, fonts),
@@ -89,8 +89,8 @@ export async function writeDocx(doc: BulletinDoc, options: DocxOptions): Promise
  * Every paragraph on the grid's lines, and no widow or orphan control: a page holds its 22 lines, as 公文 templates
  * set it (with Word's default of two lines kept together, a page ends a line short wherever a paragraph would).
  */
-function defaultParagraph(gridLine: number): IParagraphPropertiesOptions {
-  return { spacing: { line: gridLine, lineRule: 'exact', before: 0, after: 0 }, widowControl: false };
+function defaultParagraph(look: ParaLook): IParagraphPropertiesOptions {
+  return { ...paraProps(look), widowControl: false };
 }
 
 /**

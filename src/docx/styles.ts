@@ -15,6 +15,8 @@ export interface ParaStyleDef {
 }
 
 export interface StyleBook {
+  /** The document defaults (Normal): the body text's look, on the grid's lines. */
+  defaults: { run: RunLook; para: ParaLook };
   para: Map<ParaStyleKind, ParaStyleDef>;
   char: Map<CharStyleKind, RunLook>;
 }
@@ -52,18 +54,23 @@ export function styleBook(plan: DocxPlan, extra: { kind: ParaStyleKind; look: Pa
     const uses = runs.get(kind);
     if (uses) char.set(kind, mode(uses));
   }
-  return { para, char };
+  // No character spacing in the defaults: docx.js writes no w:spacing of 0, so a style could not undo it.
+  const run = { ...(para.get('body')?.run ?? mode(allParagraphs(plan).map((p) => p.main))), spacing: 0 };
+  return { defaults: { run, para: { align: 'left', left: 0, right: 0, first: 0, line: plan.gridLine } }, para, char };
 }
 
 const AUTO = 'auto';
 
-/** Run properties: everything for a style's own definition, or what differs from `base` for a run. */
+/**
+ * Run properties: what differs from `base` (a run against its style, a paragraph style against the defaults), or,
+ * without one, all of them (the defaults, and character styles, which must hold whatever paragraph they are used in).
+ */
 export function runProps(look: RunLook, fonts: DocxFonts, base?: RunLook): IRunStylePropertiesOptions {
   const o: { -readonly [K in keyof IRunStylePropertiesOptions]: IRunStylePropertiesOptions[K] } = {};
   if (!base || base.role !== look.role) o.font = fontOf(look, fonts);
   if (!base || base.size !== look.size) o.size = look.size;
-  if (base ? base.colour !== look.colour : look.colour) o.color = look.colour ?? AUTO;
-  if (base ? base.spacing !== look.spacing : look.spacing) o.characterSpacing = look.spacing;
+  if (!base || base.colour !== look.colour) o.color = look.colour ?? AUTO;
+  if (!base || base.spacing !== look.spacing) o.characterSpacing = look.spacing;
   if (base ? base.bold !== look.bold : look.bold) o.bold = look.bold;
   if (base ? base.scale !== look.scale : look.scale !== 100) o.scale = look.scale;
   return o;
@@ -102,8 +109,8 @@ export function styleOptions(book: StyleBook, fonts: DocxFonts): { paragraphStyl
       basedOn: 'Normal',
       next: PARA_STYLES[book.para.has(next) ? next : kind].id,
       quickFormat: true,
-      paragraph: { ...paraProps(def.look), ...(def.keepNext ? { keepNext: true } : {}), ...(s.outlineLevel !== undefined ? { outlineLevel: s.outlineLevel } : {}) },
-      run: runProps(def.run, fonts),
+      paragraph: { ...paraProps(def.look, book.defaults.para), ...(def.keepNext ? { keepNext: true } : {}), ...(s.outlineLevel !== undefined ? { outlineLevel: s.outlineLevel } : {}) },
+      run: runProps(def.run, fonts, book.defaults.run),
     });
   }
   const characterStyles: ICharacterStyleOptions[] = [];

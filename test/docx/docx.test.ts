@@ -10,7 +10,7 @@ import { docxFonts, writeDocx } from '../../src/docx/index.js';
 import { DEFAULT_FONTS } from '../../src/issue/defaults.js';
 import { loadIssue } from '../../src/issue/load.js';
 import { examples } from '../fixtures/tmp.js';
-import { attrs, paragraphs, readDocx, styleXml } from './read-docx.js';
+import { attrs, effective, paragraphs, readDocx, styleXml } from './read-docx.js';
 
 const issue = (await loadIssue(path.join(examples, 'gusu-022.yaml'))).issue!;
 const doc = composeIssue(issue);
@@ -18,7 +18,8 @@ const date = new Date(Date.UTC(2026, 4, 21));
 const build = (d: BulletinDoc = doc, fonts = DEFAULT_FONTS) => writeDocx(d, { fonts: docxFonts(fonts), date });
 
 describe('the .docx of examples/gusu-022.yaml', async () => {
-  const docx = readDocx(await build());
+  const bytes = await build();
+  const docx = readDocx(bytes);
   const body = docx.part('word/document.xml');
   const styles = docx.part('word/styles.xml');
   const paras = paragraphs(body);
@@ -46,17 +47,37 @@ describe('the .docx of examples/gusu-022.yaml', async () => {
   });
 
   it('sets 28 characters a line: the body style\'s character spacing puts 28 at 3号 in the measure, and not 29', () => {
-    const bodyStyle = styleXml(styles, 'BulletinBody');
-    const size = Number(attrs(bodyStyle, 'w:sz')['w:val']) * 10; // twips
-    const spacing = Number(attrs(bodyStyle.slice(bodyStyle.indexOf('<w:rPr>')), 'w:spacing')['w:val']);
+    const run = effective(styles, 'BulletinBody', 'rPr');
+    const size = Number(attrs(run, 'w:sz')['w:val']) * 10; // twips
+    const spacing = Number(attrs(run, 'w:spacing')['w:val']);
     const measure = (156 * 72 * 20) / 25.4;
     expect(size).toBe(320);
     expect(28 * (size + spacing)).toBeLessThanOrEqual(measure);
     expect(29 * (size + spacing)).toBeGreaterThan(measure);
+    // Only text on the grid is condensed: not the 4号 报尾 (nor, through the defaults, anything else).
+    const rPrDefault = styles.slice(styles.indexOf('<w:rPrDefault>'), styles.indexOf('</w:rPrDefault>'));
+    expect(rPrDefault).not.toMatch(/<w:spacing /);
+    expect(styleXml(styles, 'Distribution')).not.toMatch(/<w:spacing w:val=/);
+  });
+
+  it('narrows a masthead name wider than the type area, and centres its ink', async () => {
+    const banner = (b: Uint8Array) => paragraphs(readDocx(b).part('word/document.xml')).find((p) => p.style === 'MastheadName')!;
+    const long = structuredClone(doc);
+    const row = long.blocks[0]!.kind === 'masthead' ? long.blocks[0]!.rows.find((r) => r.kind === 'banner')! : undefined;
+    if (row?.kind !== 'banner') throw new Error('no banner row');
+    row.span.text = '姑苏区发展和改革信息动态';
+    expect(banner(bytes).xml + styleXml(styles, 'MastheadName')).not.toMatch(/<w:w /);
+    const narrowed = await build(long);
+    const scale = Number(attrs(banner(narrowed).xml + styleXml(readDocx(narrowed).part('word/styles.xml'), 'MastheadName'), 'w:w')['w:val']);
+    expect(scale).toBeGreaterThan(50);
+    expect(scale).toBeLessThan(100);
+    // Word spaces after every character, the last too: the indent as wide as that spacing puts the ink in the middle.
+    const name = styleXml(readDocx(bytes).part('word/styles.xml'), 'MastheadName');
+    expect(attrs(name, 'w:ind')['w:left']).toBe(attrs(name.slice(name.indexOf('<w:rPr>')), 'w:spacing')['w:val']);
   });
 
   it('names the fonts by their East-Asian names, with a Latin face for digits', () => {
-    const eastAsia = (id: string) => attrs(styleXml(styles, id), 'w:rFonts');
+    const eastAsia = (id: string) => attrs(effective(styles, id, 'rPr'), 'w:rFonts');
     expect(eastAsia('BulletinBody')).toMatchObject({ 'w:eastAsia': '仿宋_GB2312', 'w:ascii': 'Times New Roman', 'w:hint': 'eastAsia' });
     expect(eastAsia('ItemTitle')['w:eastAsia']).toBe('黑体');
     expect(eastAsia('SectionLabel')['w:eastAsia']).toBe('黑体');
@@ -69,7 +90,7 @@ describe('the .docx of examples/gusu-022.yaml', async () => {
   it('takes a role\'s first family name from the series, skipping font files', async () => {
     const fonts = { ...DEFAULT_FONTS, body: ['/opt/fonts/simfang.ttf', '华文仿宋', '仿宋'] };
     const s = readDocx(await build(doc, fonts)).part('word/styles.xml');
-    expect(attrs(styleXml(s, 'BulletinBody'), 'w:rFonts')['w:eastAsia']).toBe('华文仿宋');
+    expect(attrs(effective(s, 'BulletinBody', 'rPr'), 'w:rFonts')['w:eastAsia']).toBe('华文仿宋');
   });
 
   it('gives every paragraph and run-in text a named style, with Chinese names', () => {

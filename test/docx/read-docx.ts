@@ -49,3 +49,15 @@ export function attrs(xml: string, name: string): Record<string, string> {
   if (!m) throw new Error(`no <${name}>`);
   return Object.fromEntries([...m[1]!.matchAll(/([\w:]+)="([^"]*)"/g)].map((a) => [a[1]!, unescape(a[2]!)]));
 }
+
+/**
+ * Where a style's run or paragraph properties take effect: the style's own, then the document defaults' (every
+ * paragraph style here is based on Normal, which adds nothing), so attrs() finds the value Word uses first.
+ */
+export function effective(styles: string, id: string, part: 'rPr' | 'pPr'): string {
+  const style = styleXml(styles, id);
+  const own = new RegExp(`<w:${part}>[\\s\\S]*?</w:${part}>`).exec(style)?.[0] ?? '';
+  const def = part === 'rPr' ? '<w:rPrDefault>' : '<w:pPrDefault>';
+  const defaults = styles.slice(styles.indexOf(def), styles.indexOf(def.replace('<', '</')));
+  return own + defaults;
+}
