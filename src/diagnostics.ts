@@ -23,12 +23,4 @@ export interface Diagnostic extends Position {
   message: Message;
 }
 
-/** Thrown to stop a command with diagnostics that are already well formed (never shown as a stack trace). */
-export class DiagnosticError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message.en}`).join('\n'));
-    this.name = 'DiagnosticError';
-  }
-}
-
 export type Lang = 'zh' | 'en';

@@ -61,6 +61,7 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
   const { formatFindings } = await import('../check/formats/findings.js');
   const { buildFiles } = await import('../pipeline/build-files.js');
   const { writtenFiles } = await import('../pipeline/build-issue.js');
+  const { faceKind } = await import('../fonts/roles.js');
   const outcome = await buildFiles(inputs, options, {
     note: (message) => process.stderr.write(`${t('bulletin build：', 'bulletin build: ')}${message[lang]}\n`),
     findings: (diagnostics) => process.stderr.write(formatFindings(diagnostics, lang)),
@@ -71,8 +72,7 @@ export async function runBuild(inputs: string[], options: BuildCommandOptions): 
       if (r.diagnostics.length) process.stderr.write(formatFindings(r.diagnostics, lang));
       if (options.verbose && r.fonts) {
         for (const f of r.fonts) {
-          const kind = f.official ? t('正式字体', 'official') : f.standIn ? t('替代字体', 'stand-in') : t('配置的字体', 'configured');
-          process.stdout.write(`  ${f.role.padEnd(8)} ${f.postscriptName} (${kind}) ${f.file}\n`);
+          process.stdout.write(`  ${f.role.padEnd(8)} ${f.postscriptName} (${faceKind(f)[lang]}) ${f.file}\n`);
         }
       }
       if (r.ok) {

@@ -188,20 +188,6 @@ export function openFont(file: string, postscriptName?: string): LoadedFont {
   return loaded;
 }
 
-/** The PostScript names of the faces in a file (one for a plain font). */
-export function facesIn(file: string): string[] {
-  const abs = resolve(file);
-  const bytes = readBytes(abs);
-  let created: Font | FontCollection;
-  try {
-    created = fontkit.create(bytes);
-  } catch (e) {
-    throw corrupt(abs, e instanceof Error ? e.message : String(e), e);
-  }
-  const list = isCollection(created) ? created.fonts : [created];
-  return list.map((f) => f.postscriptName ?? '');
-}
-
 /** Forgets everything (tests; a long-running watcher after fonts change on disk). */
 export function clearFontCache(): void {
   generation++;

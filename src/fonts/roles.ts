@@ -10,6 +10,7 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Message } from '../diagnostics.js';
 import type { FontRole, FontSettings, SeriesSettings } from '../issue/model.js';
+import { FONT_ROLES, ROLE_ZH } from '../issue/font-roles.js';
 import type { FontChain, Fonts } from '../typeset/types.js';
 import { FontError } from './errors.js';
 import { LazyFace } from './face.js';
@@ -17,7 +18,6 @@ import { fontCacheGeneration } from './cache.js';
 import { FONT_EXTENSIONS, FontIndex, systemFontDirs, type FontOrigin } from './discovery.js';
 import { readFaceNames } from './sfnt-names.js';
 
-export const ROLES: readonly FontRole[] = ['masthead', 'body', 'heading', 'kai', 'number'];
 
 /** The faces GB/T 9704 and office practice call for, by the names inside the files and the usual file names. */
 export const OFFICIAL: Record<FontRole, { names: string[]; files: string[] }> = {
@@ -162,7 +162,7 @@ export async function resolveFonts(
   const fonts = {} as Fonts;
   const report: RoleReport[] = [];
 
-  for (const role of ROLES) {
+  for (const role of FONT_ROLES) {
     const official = OFFICIAL[role];
     const isOfficialName = (names: string[]) => names.some((n) => official.names.some((o) => sameName(n, o)));
     const chain: RoleFace[] = [];
@@ -279,9 +279,11 @@ function findOfficial(index: FontIndex, role: FontRole) {
   return undefined;
 }
 
-const ROLE_ZH: Record<FontRole, string> = { masthead: '报头', body: '正文', heading: '标题', kai: '楷体', number: '页码' };
-function roleZh(role: FontRole): string {
-  return ROLE_ZH[role];
+const roleZh = (role: FontRole): string => ROLE_ZH[role];
+
+/** What serves a role, in words — the official face, a configured one, or a stand-in — for every command. */
+export function faceKind(r: Pick<RoleReport, 'official' | 'standIn'>): Message {
+  return r.official ? { zh: '正式字体', en: 'official' } : r.standIn ? { zh: '替代字体', en: 'stand-in' } : { zh: '配置的字体', en: 'configured' };
 }
 
 /**
@@ -292,23 +294,7 @@ function roleZh(role: FontRole): string {
 export function describeRoles(report: RoleReport[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const r of report) {
-    const src = r.official ? 'official' : r.standIn ? 'stand-in' : 'configured';
-    out[r.role] = `${r.postscriptName} (${src}) ${basename(r.file)}`;
+    out[r.role] = `${r.postscriptName} (${faceKind(r).en}) ${basename(r.file)}`;
   }
   return out;
-}
-
-/** Human-readable lines for `--verbose` and `bulletin fonts`: role, face, kind, file; then the notes. */
-export function roleLines(report: RoleReport[], lang: 'zh' | 'en'): string[] {
-  const kind = (f: RoleFace) =>
-    lang === 'zh' ? { configured: '配置', official: '标准字体', 'stand-in': '替代' }[f.source] : f.source;
-  const lines: string[] = [];
-  for (const r of report) {
-    const [first, ...rest] = r.chain;
-    const head = lang === 'zh' ? roleZh(r.role) : r.role;
-    lines.push(`${head}: ${first!.postscriptName} [${kind(first!)}] ${first!.file}`);
-    for (const f of rest) lines.push(`  ${lang === 'zh' ? '后备' : 'fallback'}: ${f.postscriptName} [${kind(f)}] ${f.file}`);
-    for (const n of r.notes) lines.push(`  ${n[lang]}`);
-  }
-  return lines;
 }

@@ -354,9 +354,3 @@ export function sfnt(tables: { tag: string; length: number; write(out: Buffer, a
   if (headAt >= 0) out.writeUInt32BE((0xb1b0afba - (total % 0x100000000) + 0x100000000) % 0x100000000, headAt + 8);
   return out;
 }
-
-/** Raw tables as `sfnt` takes them (tests, tools). */
-export function rawTable(tag: string, bytes: Uint8Array): { tag: string; length: number; write(out: Buffer, at: number): void } {
-  const b = asBuffer(bytes);
-  return { tag, length: b.length, write: (out, at) => void b.copy(out, at) };
-}

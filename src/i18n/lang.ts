@@ -17,10 +17,6 @@ export function detectLang(explicit?: string, env: NodeJS.ProcessEnv = process.e
   return 'zh';
 }
 
-export function pick(message: Message, lang: Lang): string {
-  return message[lang];
-}
-
 export function msg(zh: string, en: string): Message {
   return { zh, en };
 }

@@ -17,6 +17,7 @@ import type {
   SourceRef,
   Text,
 } from './model.js';
+import { FONT_ROLES } from './font-roles.js';
 import { hasPath } from './series.js';
 import type { YamlPath, YamlSourceMap } from './source-map.js';
 import { cutParagraphs } from './text.js';
@@ -34,7 +35,6 @@ export interface NormalizeInput {
 }
 
 type Raw = Record<string, unknown>;
-const FONT_ROLES: FontRole[] = ['masthead', 'body', 'heading', 'kai', 'number'];
 
 /**
  * A YYYY-MM-DD text as a real calendar day (2026-02-30 is not one), or undefined. The one date parser of the

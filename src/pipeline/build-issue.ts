@@ -104,7 +104,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   let bytes: Buffer;
   const info = docInfo(doc.info, describeRoles(fonts.report), options.env ?? process.env);
   try {
-    bytes = await renderPdf(layout, fonts.fonts, info);
+    bytes = await renderPdf(layout, info);
   } catch (e) {
     if (isFontError(e)) return fail(at(e.file, e.code, e.msg));
     throw e;

@@ -10,7 +10,7 @@
  */
 import type { Font } from 'fontkit';
 import type { Colour } from '../typeset/types.js';
-import type { FontFace, Fonts, GlyphRun, Layout, OutlineNode, RuleBox } from '../typeset/types.js';
+import type { FontFace, GlyphRun, Layout, OutlineNode, RuleBox } from '../typeset/types.js';
 import { ensureGlyphs } from '../fonts/cache.js';
 import { createGlyfSubset, deflatedSubset, GlyfSubset } from '../fonts/subset.js';
 
@@ -35,9 +35,6 @@ export interface DocInfo {
   fonts?: Record<string, string>;
 }
 
-/** Maps a run's `font` key (`FontFace.key`) to the fontkit font to embed. */
-export type FontResolver = (key: string) => Font | undefined;
-
 /** A face that carries its fontkit font (`KitFace` from src/fonts/face.ts does). */
 interface EmbeddableFace extends FontFace {
   readonly font: Font;
@@ -48,14 +45,9 @@ function hasFont(face: FontFace): face is EmbeddableFace {
   return 'font' in face;
 }
 
-/**
- * A resolver over every face of the role chains (or any list of faces that carry a fontkit `font`). Faces are
- * asked for their font only when a run uses them, so an unused fallback file is never read.
- */
-export function fontResolver(fonts: Fonts | Iterable<FontFace>): FontResolver {
+/** The fontkit font of each face of the layout's table, by key; asked for only when a run uses it. */
+function fontResolver(faces: readonly FontFace[]): (key: string) => Font | undefined {
   const map = new Map<string, EmbeddableFace>();
-  const faces: Iterable<FontFace> =
-    Symbol.iterator in Object(fonts) ? (fonts as Iterable<FontFace>) : Object.values(fonts as Fonts).flatMap((c) => c.faces);
   for (const face of faces) if (hasFont(face) && !map.has(face.key)) map.set(face.key, face);
   return (key) => map.get(key)?.font;
 }
@@ -145,15 +137,15 @@ function codePointsOf(s: string): number[] {
 /**
  * Renders `layout` to PDF bytes.
  *
- * - `fonts`: the role chains the layout was made with (`Fonts`), a list of faces, or a resolver from `GlyphRun.font` keys to
- *   fontkit fonts. Each font object is embedded once per document as a TrueType/CFF subset with ToUnicode.
+ * - Fonts: the faces of the layout's own table (`Layout.fonts`), found by the runs' keys. Each font object is
+ *   embedded once per document as a TrueType/CFF subset with ToUnicode.
  * - Page coordinates in the layout are top-left, y down (as in src/typeset/types.ts); they are converted here.
  * - Glyph widths in the PDF are the font's own advances; the gaps the layout chose (justification, compression,
  *   kerning, the grid's tracking) become TJ adjustments, so text extraction and glyph positions are both exact.
  * - Deterministic: nothing depends on the clock or randomness (pdfkit's /ID hashes the Info fields).
  */
-export async function renderPdf(layout: Layout, fonts: Fonts | Iterable<FontFace> | FontResolver, info: DocInfo): Promise<Buffer> {
-  const resolve: FontResolver = typeof fonts === 'function' ? fonts : fontResolver(fonts);
+export async function renderPdf(layout: Layout, info: DocInfo): Promise<Buffer> {
+  const resolve = fontResolver(layout.fonts);
   const { default: PDFDocument } = await import('pdfkit');
 
   const docInfo: Record<string, unknown> = {

@@ -6,12 +6,12 @@ import path from 'node:path';
 import type { Diagnostic, Lang, Message } from '../diagnostics.js';
 import type { FontRole, FontSettings, Issue, SeriesSettings } from '../issue/model.js';
 import { DEFAULT_FONTS } from '../issue/defaults.js';
+import { ROLE_ZH } from '../issue/font-roles.js';
 import { MAX_ALIAS_COUNT } from '../issue/parse.js';
 import { translator } from '../i18n/lang.js';
 import { composeIssue } from '../compose/index.js';
 import { textByRole } from '../compose/texts.js';
 
-const ROLE_ZH: Record<FontRole, string> = { masthead: '报头', body: '正文', heading: '标题', kai: '楷体', number: '页码' };
 
 /**
  * The `fonts:` and `fontPaths:` of a validated series file as the loader would give them to a build: a role that
@@ -66,12 +66,12 @@ export async function fontsReport(issueFile: string | undefined, lang: Lang, cwd
       if (issueFile) issueDir = path.dirname(seriesFile);
     }
   }
-  const { resolveFonts } = await import('../fonts/roles.js');
+  const { resolveFonts, faceKind } = await import('../fonts/roles.js');
   const { uncovered } = await import('../fonts/coverage.js');
   const { fonts, report } = await resolveFonts(settings, issueDir);
   const out: string[] = [];
   for (const r of report) {
-    const kind = r.official ? t('正式字体', 'official') : r.standIn ? t('替代字体', 'stand-in') : t('配置的字体', 'configured');
+    const kind = faceKind(r)[lang];
     const head = lang === 'zh' ? `${ROLE_ZH[r.role]}（${r.role}）` : `${r.role} (${ROLE_ZH[r.role]})`;
     out.push(`${head}  ${r.postscriptName}  [${kind}]`);
     out.push(`    ${r.file}`);

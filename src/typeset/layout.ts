@@ -13,7 +13,7 @@ import { Flow } from './lines.js';
 import { layoutPageNumber } from './page-number.js';
 import { placeRuns } from './place.js';
 import { setBand, type Band } from './rows.js';
-import type { Fonts, Layout, LayoutPage } from './types.js';
+import type { FontFace, Fonts, Layout, LayoutPage } from './types.js';
 
 /** `cache` (optional) keeps set paragraphs for the next layout in this process: rebuilds set only what changed. */
 export function typesetDoc(doc: BulletinDoc, fonts: Fonts, cache?: LayoutCache): Layout {
@@ -63,8 +63,17 @@ export function typesetDoc(doc: BulletinDoc, fonts: Fonts, cache?: LayoutCache):
   return {
     width: grid.pageWidth,
     height: grid.pageHeight,
+    fonts: facesUsed(pages, fonts),
     pages,
     outline: doc.outline,
     missing: [...(masthead?.missing ?? []), ...flow.missing, ...(footer?.missing ?? [])],
   };
+}
+
+/** The faces of the role chains that some run names, once each, in role and chain order. */
+function facesUsed(pages: LayoutPage[], fonts: Fonts): FontFace[] {
+  const keys = new Set(pages.flatMap((p) => p.items.flatMap((i) => (i.kind === 'run' ? [i.font] : []))));
+  const out = new Map<string, FontFace>();
+  for (const chain of Object.values(fonts)) for (const f of chain.faces) if (keys.has(f.key) && !out.has(f.key)) out.set(f.key, f);
+  return [...out.values()];
 }

@@ -119,6 +119,8 @@ export interface MissingChar {
 export interface Layout {
   width: number;
   height: number;
+  /** The faces the runs name (`GlyphRun.font` is a `FontFace.key`): what the renderer embeds. */
+  fonts: FontFace[];
   pages: LayoutPage[];
   outline: OutlineNode[];
   missing: MissingChar[];

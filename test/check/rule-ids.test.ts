@@ -2,9 +2,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allRuleIds, rules, seriesRules } from '../../src/check/rules/index.js';
+import { rules, seriesRules } from '../../src/check/rules/index.js';
 import { loadIssue } from '../../src/issue/load.js';
 import { MINIMAL, repoRoot, tempFiles } from '../fixtures/tmp.js';
+
+const allRuleIds = [...rules, ...seriesRules].map((r) => r.id);
 
 interface RuleSchema {
   title: string;

@@ -1,7 +1,8 @@
 import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { facesIn, fontCacheStats, openFont } from '../../src/fonts/cache.js';
+import * as fontkit from 'fontkit';
+import { fontCacheStats, openFont } from '../../src/fonts/cache.js';
 import { FontError } from '../../src/fonts/errors.js';
 import { getFace } from '../../src/fonts/face.js';
 import { cleanTemp, makeTtc, tempDir, NOTO_SANS_MEDIUM, NOTO_SERIF } from './helpers.js';
@@ -9,6 +10,12 @@ import { cleanTemp, makeTtc, tempDir, NOTO_SANS_MEDIUM, NOTO_SERIF } from './hel
 afterAll(cleanTemp);
 
 const tmp = tempDir('bulletin-fonts-');
+
+/** The PostScript names of the faces in a collection file. */
+function facesIn(file: string): string[] {
+  const c = fontkit.openSync(file) as unknown as { fonts?: { postscriptName: string }[]; postscriptName: string };
+  return (c.fonts ?? [c]).map((f) => f.postscriptName);
+}
 
 describe('font cache', () => {
   it('parses a file once and returns the same object', () => {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fontCacheStats } from '../../src/fonts/cache.js';
 import { FontIndex, systemFontDirs } from '../../src/fonts/discovery.js';
 import { LazyFace } from '../../src/fonts/face.js';
-import { describeRoles, resolveFonts } from '../../src/fonts/roles.js';
+import { describeRoles, faceKind, resolveFonts } from '../../src/fonts/roles.js';
 import { readFaceNames } from '../../src/fonts/sfnt-names.js';
 import type { FontSettings } from '../../src/issue/model.js';
 import { cleanTemp, makeTtc, tempDir, NOTO_SANS_MEDIUM, NOTO_SERIF, NOTO_SERIF_BLACK } from './helpers.js';
@@ -139,12 +139,10 @@ describe('FontIndex', () => {
   });
 });
 
-describe('roleLines', () => {
-  it('prints one line per role and its fallbacks, in both languages', async () => {
-    const { report } = await resolveFonts({ fonts: noFonts, fontPaths: [] }, issueFolder(), undefined, hermetic);
-    const { roleLines } = await import('../../src/fonts/roles.js');
-    const en = roleLines(report, 'en');
-    expect(en[0]).toMatch(/^masthead: NotoSerifSC-Black \[stand-in\] .*NotoSerifSC_900Black\.ttf$/);
-    expect(roleLines(report, 'zh')[0]).toMatch(/^报头: NotoSerifSC-Black \[替代\]/);
+describe('faceKind', () => {
+  it('names what serves a role in one wording for every command', () => {
+    expect(faceKind({ official: true, standIn: false })).toEqual({ zh: '正式字体', en: 'official' });
+    expect(faceKind({ official: false, standIn: true })).toEqual({ zh: '替代字体', en: 'stand-in' });
+    expect(faceKind({ official: false, standIn: false })).toEqual({ zh: '配置的字体', en: 'configured' });
   });
 });

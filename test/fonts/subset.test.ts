@@ -12,7 +12,13 @@ import type { Font } from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildIssue } from '../../src/pipeline/build-issue.js';
 import { ensureGlyphs, fontBytes, openFont } from '../../src/fonts/cache.js';
-import { canSubsetGlyf, clearSubsetMemo, GlyfSubset, rawTable, sfnt } from '../../src/fonts/subset.js';
+import { canSubsetGlyf, clearSubsetMemo, GlyfSubset, sfnt } from '../../src/fonts/subset.js';
+
+/** A raw table as `sfnt` takes it. */
+function rawTable(tag: string, bytes: Uint8Array): { tag: string; length: number; write(out: Buffer, at: number): void } {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { tag, length: b.length, write: (out, at) => void b.copy(out, at) };
+}
 import { pdffonts, pdftotext, reference, suiteDir } from '../pipeline/helpers.js';
 import { NOTO_SANS_MEDIUM, NOTO_SERIF } from './helpers.js';
 

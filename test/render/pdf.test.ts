@@ -33,6 +33,7 @@ function sampleLayout(): Layout {
   return {
     width: 595.28,
     height: 841.89,
+    fonts: [body, heading],
     outline: [{ title: '【动态】', target: 'sec-1', children: [{ title: '1. 第一条消息', target: 'item-1', children: [] }] }],
     missing: [],
     pages: [
@@ -68,7 +69,7 @@ const info: DocInfo = {
 };
 
 describe('renderPdf', async () => {
-  const bytes = await renderPdf(sampleLayout(), [body, heading], info);
+  const bytes = await renderPdf(sampleLayout(), info);
   const file = tempPdf(bytes);
 
   it('gives back exactly the run texts, in order', () => {
@@ -107,7 +108,7 @@ describe('renderPdf', async () => {
   });
 
   it('is byte-identical run to run', async () => {
-    const again = await renderPdf(sampleLayout(), [body, heading], info);
+    const again = await renderPdf(sampleLayout(), info);
     expect(Buffer.compare(again, bytes)).toBe(0);
   });
 
@@ -146,24 +147,25 @@ describe('renderPdf text layer', () => {
     const a = gridRun(body, '丙丁', 80, 130);
     const b = gridRun(body, '丙丁', 80, 160);
     b.texts = ['戊', '丁']; // same glyphs, other text: only /ActualText can say so
-    const layout: Layout = { width: 300, height: 300, outline: [], missing: [], pages: [{ items: [missing, a, b] }] };
-    const file = tempPdf(await renderPdf(layout, [body], { title: 't', creationDate: new Date(0) }));
+    const layout: Layout = { width: 300, height: 300, fonts: [body], outline: [], missing: [], pages: [{ items: [missing, a, b] }] };
+    const file = tempPdf(await renderPdf(layout, { title: 't', creationDate: new Date(0) }));
     const text = run('pdftotext', [file, '-']).replace(/\s+/g, '');
     expect(text).toBe('甲가乙丙丁戊丁');
   });
 
-  it('renders with the role chains of resolveFonts, opening only the faces runs use', async () => {
+  it('renders with the faces of resolveFonts, opening only the ones runs use', async () => {
     const none = { masthead: [], body: [], heading: [], kai: [], number: [] };
     const { fonts } = await resolveFonts({ fonts: none, fontPaths: [] }, tempDir(), undefined, { systemDirs: [], packageFontsDir: null });
     const face = fonts.body.faces[0]!;
-    const layout: Layout = { width: 200, height: 200, outline: [], missing: [], pages: [{ items: [gridRun(face, '正文', 20, 50)] }] };
-    const file = tempPdf(await renderPdf(layout, fonts, { title: 't', creationDate: new Date(0) }));
+    const all = Object.values(fonts).flatMap((c) => c.faces);
+    const layout: Layout = { width: 200, height: 200, fonts: all, outline: [], missing: [], pages: [{ items: [gridRun(face, '正文', 20, 50)] }] };
+    const file = tempPdf(await renderPdf(layout, { title: 't', creationDate: new Date(0) }));
     expect(run('pdftotext', [file, '-']).trim()).toBe('正文');
     expect((fonts.masthead.faces[0] as LazyFace).opened).toBe(false);
   });
 
   it('renders an empty layout and a page without items', async () => {
-    const bytes = await renderPdf({ width: 100, height: 100, outline: [], missing: [], pages: [{ items: [] }] }, [], {
+    const bytes = await renderPdf({ width: 100, height: 100, fonts: [], outline: [], missing: [], pages: [{ items: [] }] }, {
       title: 'empty',
       creationDate: new Date(0),
     });
@@ -171,8 +173,8 @@ describe('renderPdf text layer', () => {
   });
 
   it('fails clearly when a run names a font it was not given', async () => {
-    const layout: Layout = { width: 100, height: 100, outline: [], missing: [], pages: [{ items: [gridRun(body, '中', 10, 50)] }] };
-    await expect(renderPdf(layout, [], { title: 't', creationDate: new Date(0) })).rejects.toThrow(/no font for key/);
+    const layout: Layout = { width: 100, height: 100, fonts: [], outline: [], missing: [], pages: [{ items: [gridRun(body, '中', 10, 50)] }] };
+    await expect(renderPdf(layout, { title: 't', creationDate: new Date(0) })).rejects.toThrow(/no font for key/);
   });
 });
 

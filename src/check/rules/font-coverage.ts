@@ -6,14 +6,14 @@
  * is an error that names the character and its code point. Coverage comes from a callback, so check/ never loads
  * fonts.
  */
-import type { SourceRef } from '../../issue/model.js';
+import type { FontRole, SourceRef } from '../../issue/model.js';
+import { FONT_ROLES, ROLE_ZH } from '../../issue/font-roles.js';
 import { composeIssue } from '../../compose/index.js';
 import { docTexts, type DocText } from '../../compose/texts.js';
 import type { Rule, Finding } from './types.js';
 import { codePointLabel } from './chars.js';
 
-const ROLE_ZH: Record<string, string> = { masthead: '报头', body: '正文', heading: '标题', kai: '楷体', number: '页码' };
-const ROLE_ORDER = Object.keys(ROLE_ZH);
+const ROLE_ORDER: readonly string[] = FONT_ROLES;
 
 /** Where a text not written as such in the files comes from. */
 const DERIVED: Record<NonNullable<DocText['what']> | 'pageNumbers' | 'wording', { zh: string; en: string }> = {
@@ -43,7 +43,7 @@ export const fontCoverage: Rule = {
   messages: (d) => {
     // `role` may list several roles ("heading,kai": a title is set in the body and in the contents).
     const roles = String(d.role).split(',').sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b));
-    const zh = `字符“${d.char}”（${d.codePoint}）在${roles.map((r) => ROLE_ZH[r] ?? r).join('、')}字体中没有字形`;
+    const zh = `字符“${d.char}”（${d.codePoint}）在${roles.map((r) => ROLE_ZH[r as FontRole] ?? r).join('、')}字体中没有字形`;
     const en = `character "${d.char}" (${d.codePoint}) is not in any ${roles.join(' or ')} font`;
     const keys = roles.map((r) => `fonts.${r}`);
     if (!d.fromZh) return { zh: `${zh}；请换用其他字，或在 ${keys.join('、')} 中加入含有它的字体`, en: `${en}; use another character, or add a font that has it to ${keys.join(' and ')}` };

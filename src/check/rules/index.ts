@@ -44,4 +44,3 @@ export const rules: Rule[] = [
 
 export const seriesRules: SeriesRule[] = [issueNumberSequence, yearNumberSequence];
 
-export const allRuleIds: string[] = [...rules, ...seriesRules].map((r) => r.id);
