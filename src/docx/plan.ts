@@ -119,6 +119,9 @@ export function planDocument(doc: BulletinDoc): DocxPlan {
       if (s.role !== main.role) cs = i < mainAt ? (style === 'note' ? 'noteLabel' : style === 'body' || style === 'brief' ? 'title' : s.role) : s.role;
       pl.runs.push(run(s, cs));
     });
+    // The source runs on after the text, as the PDF sets it when it fits. Word has no way to keep a run of Han
+    // characters on one line or to move it to a line of its own only when it does not fit (a right tab does not:
+    // Word and LibreOffice break the text after it too), so a long source can break at a line's end.
     if (p.trailer) pl.runs.push(run(p.trailer, 'source'));
     return pl;
   }

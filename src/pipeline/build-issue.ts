@@ -17,7 +17,6 @@ import { typesetDoc } from '../typeset/layout.js';
 import type { LayoutCache } from '../typeset/layout-cache.js';
 import type { Layout, MissingChar } from '../typeset/types.js';
 import { renderPdf, type DocInfo } from '../render/pdf.js';
-import { docxFonts, writeDocx } from '../docx/index.js';
 import { WriteError, writeFileAtomic } from '../io/write-atomic.js';
 import { checkIssue } from '../check/run.js';
 import { rules as allRules } from '../check/rules/index.js';
@@ -111,7 +110,11 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   }
   // Both files are made before either is written, so a build that fails writes neither.
   const files: [string, Uint8Array][] = [[output, bytes]];
-  if (docxFile) files.push([docxFile, await writeDocx(doc, { fonts: docxFonts(issue.series.fonts), date: info.creationDate })]);
+  if (docxFile) {
+    // Loaded only when asked for: docx.js is as large as the rest of the build, and most builds make no .docx.
+    const { docxFonts, writeDocx } = await import('../docx/index.js');
+    files.push([docxFile, await writeDocx(doc, { fonts: docxFonts(issue.series.fonts), date: info.creationDate })]);
+  }
   for (const [out, data] of files) {
     try {
       writeFileAtomic(out, data);
