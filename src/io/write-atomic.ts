@@ -6,6 +6,7 @@
 import { chmodSync, closeSync, existsSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Message } from '../diagnostics.js';
+import { describeFsError } from './fs-errors.js';
 
 export type WriteErrorCode = 'EACCES' | 'ENOSPC' | 'EISDIR' | 'ENOENT' | 'EROFS' | 'NOTFILE' | 'OTHER';
 
@@ -22,34 +23,23 @@ export class WriteError extends Error {
   }
 }
 
-/** Maps a system error from writing `file` to a WriteError (exported for tests). */
+const CODES: Record<string, WriteErrorCode> = { EACCES: 'EACCES', EPERM: 'EACCES', ENOSPC: 'ENOSPC', EDQUOT: 'ENOSPC', EISDIR: 'EISDIR', ENOTDIR: 'ENOENT', ENOENT: 'ENOENT', EROFS: 'EROFS', NOTFILE: 'NOTFILE' };
+
+/**
+ * Maps a system error from writing `file` to a WriteError: "cannot write FILE: why", the why in the words of
+ * fs-errors.ts; a missing folder, and one that exists but takes no new files (/proc, a special mount: ENOENT too),
+ * said as such.
+ */
 export function toWriteError(e: unknown, file: string): WriteError {
   const sys = (e as NodeJS.ErrnoException).code ?? '';
   const dir = dirname(file);
-  switch (sys) {
-    case 'EACCES':
-    case 'EPERM':
-      return new WriteError('EACCES', file, { zh: `没有写入权限：${file}`, en: `permission denied writing ${file}` }, { cause: e });
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return new WriteError('ENOSPC', file, { zh: `磁盘空间不足，无法写入 ${file}`, en: `no space left on the device for ${file}` }, { cause: e });
-    case 'EISDIR':
-      return new WriteError('EISDIR', file, { zh: `输出路径是一个文件夹：${file}`, en: `the output path is a folder: ${file}` }, { cause: e });
-    case 'ENOTDIR':
-      return new WriteError('ENOENT', file, { zh: `输出路径中有一段是文件而不是文件夹：${dir}`, en: `part of the output path is a file, not a folder: ${dir}` }, { cause: e });
-    case 'ENOENT':
-      // A folder that exists but takes no new files (/proc, a special mount) says ENOENT too.
-      if (existsSync(dir)) return new WriteError('ENOENT', file, { zh: `无法在这个文件夹中新建文件：${dir}`, en: `cannot create files in this folder: ${dir}` }, { cause: e });
-      return new WriteError('ENOENT', file, { zh: `输出文件夹不存在：${dir}`, en: `the output folder does not exist: ${dir}` }, { cause: e });
-    case 'NOTFILE':
-      return new WriteError('NOTFILE', file, { zh: `输出路径不是普通文件：${file}`, en: `the output path is not a regular file: ${file}` }, { cause: e });
-    case 'EROFS':
-      return new WriteError('EROFS', file, { zh: `文件系统只读，无法写入 ${file}`, en: `read-only file system, cannot write ${file}` }, { cause: e });
-    default: {
-      const why = e instanceof Error ? e.message : String(e);
-      return new WriteError('OTHER', file, { zh: `无法写入 ${file}（${why}）`, en: `cannot write ${file} (${why})` }, { cause: e });
-    }
+  const code = CODES[sys] ?? 'OTHER';
+  if (sys === 'ENOENT' && existsSync(dir)) {
+    return new WriteError(code, file, { zh: `无法在文件夹 ${dir} 中写入文件（这个文件夹不允许新建文件）：${file}`, en: `cannot write ${file}: the folder ${dir} does not allow new files` }, { cause: e });
   }
+  if (sys === 'ENOENT') return new WriteError(code, file, { zh: `输出文件夹不存在：${dir}`, en: `the output folder does not exist: ${dir}` }, { cause: e });
+  const why = sys === 'NOTFILE' ? { zh: '不是普通文件', en: 'it is not a regular file' } : describeFsError(e);
+  return new WriteError(code, file, { zh: `无法写入 ${file}：${why.zh}`, en: `cannot write ${file}: ${why.en}` }, { cause: e });
 }
 
 let counter = 0;

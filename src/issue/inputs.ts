@@ -6,6 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
+import { describeFsError } from '../io/fs-errors.js';
 import { msg } from '../i18n/lang.js';
 import { SERIES_FILE_NAME } from './series.js';
 
@@ -48,12 +49,8 @@ export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
     try {
       names = readdirSync(abs);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      diagnostics.push(
-        code === 'EACCES' || code === 'EPERM'
-          ? ioError(abs, '没有读取这个文件夹的权限', 'permission denied reading this folder')
-          : ioError(abs, `无法读取这个文件夹（${code ?? String(err)}）`, `cannot read this folder (${code ?? String(err)})`),
-      );
+      const why = describeFsError(err);
+      diagnostics.push(ioError(abs, `无法读取这个文件夹：${why.zh}`, `cannot read this folder: ${why.en}`));
       continue;
     }
     const issues = names.filter((n) => /\.ya?ml$/i.test(n) && !isSeriesFileName(n)).sort();

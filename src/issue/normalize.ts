@@ -21,7 +21,7 @@ import { FONT_ROLES } from './font-roles.js';
 import { hasPath } from './series.js';
 import type { YamlPath, YamlSourceMap } from './source-map.js';
 import { cutParagraphs } from './text.js';
-import { readIsoDate } from './validate.js';
+import { parseDate } from './dates.js';
 
 /** What normalisation starts from: validated data of the issue file and (optionally) the series file. */
 export interface NormalizeInput {
@@ -36,15 +36,6 @@ export interface NormalizeInput {
 
 type Raw = Record<string, unknown>;
 
-/**
- * A YYYY-MM-DD text as a real calendar day (2026-02-30 is not one), or undefined. The one date parser of the
- * issue format (validate.ts reports why a date is not real); other commands can take their days from it too.
- */
-export function parseDate(iso: string): IssueDate | undefined {
-  const d = readIsoDate(iso);
-  if (!d || d.why) return undefined;
-  return { year: d.year, month: d.month, day: d.day, iso };
-}
 
 /**
  * Builds the typed Issue from validated data: applies defaults, numbers items continuously across numbered

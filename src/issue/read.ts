@@ -1,6 +1,8 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
 import { msg } from '../i18n/lang.js';
+import { codePointLabel, hanCount } from '../text/chars.js';
+import { describeFsError } from '../io/fs-errors.js';
 
 /** Bulletins are a few dozen kilobytes; anything this large is a mistake (or an attack), not an issue file. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -54,12 +56,10 @@ export async function readText(file: string, maxBytes = MAX_FILE_BYTES): Promise
     bytes = readFileSync(fd);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
+    const why = describeFsError(err);
     if (code === 'ENOENT') return { diagnostics: [diag(file, 'io', '找不到这个文件', 'file not found')] };
-    if (code === 'EACCES' || code === 'EPERM') return { diagnostics: [diag(file, 'io', '没有读取这个文件的权限', 'permission denied')] };
-    if (code === 'EISDIR') return { diagnostics: [diag(file, 'io', '这是一个文件夹，不是 YAML 文件', 'this is a directory, not a YAML file')] };
-    if (code === 'ENOTDIR') return { diagnostics: [diag(file, 'io', '找不到这个文件（路径中有一段是文件而不是文件夹）', 'file not found (part of the path is a file, not a folder)')] };
-    const detail = (err as Error).message ?? String(err);
-    return { diagnostics: [diag(file, 'io', `无法读取文件：${detail}`, `cannot read the file: ${detail}`)] };
+    if (code === 'ENOTDIR') return { diagnostics: [diag(file, 'io', `找不到这个文件（${why.zh}）`, `file not found (${why.en})`)] };
+    return { diagnostics: [diag(file, 'io', `无法读取这个文件：${why.zh}`, `cannot read the file: ${why.en}`)] };
   } finally {
     if (fd !== undefined) {
       try {
@@ -105,8 +105,8 @@ export function decode(file: string, bytes: Uint8Array): ReadResult {
           diag(
             file,
             'not-text',
-            `第 ${line} 行含有控制字符 U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}，这不像 YAML 文本文件`,
-            `line ${line} contains the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}; this does not look like a YAML text file`,
+            `第 ${line} 行含有控制字符 ${codePointLabel(control[0])}，这不像 YAML 文本文件`,
+            `line ${line} contains the control character ${codePointLabel(control[0])}; this does not look like a YAML text file`,
             line,
             column,
           ),
@@ -142,7 +142,7 @@ export function decode(file: string, bytes: Uint8Array): ReadResult {
 function looksLikeGb18030(bytes: Uint8Array): boolean {
   try {
     const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
-    const han = text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+    const han = hanCount(text);
     const weird = text.match(/[\u0080-\u2fff\ue000-\uf8ff]/g)?.length ?? 0;
     return han > 0 && han >= weird;
   } catch {

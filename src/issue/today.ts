@@ -5,29 +5,17 @@
  */
 import type { Message } from '../diagnostics.js';
 import { msg } from '../i18n/lang.js';
+import { parseDate } from './dates.js';
+import type { IssueDate } from './model.js';
 
-export interface Day {
-  year: number;
-  month: number;
-  day: number;
-  iso: string;
-}
+/** A calendar day (the issue model's date). */
+export type Day = IssueDate;
 
 export function dayOf(date: Date): Day {
   const year = date.getFullYear();
   const month = date.getMonth() + 1;
   const day = date.getDate();
   return { year, month, day, iso: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
-}
-
-/** Parses YYYY-MM-DD strictly (a real calendar day), or undefined. */
-export function parseDay(iso: string): Day | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
-  if (!m) return undefined;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
-  return { year, month, day, iso: iso.trim() };
 }
 
 /** BULLETIN_TODAY is set but is not a real day: `error` is the value, `message` says so (zh/en, one line). */
@@ -41,7 +29,7 @@ export function today(env: NodeJS.ProcessEnv = process.env, now: () => Date = ()
   const pinned = env.BULLETIN_TODAY;
   if (pinned === undefined || pinned === '') return dayOf(now());
   return (
-    parseDay(pinned) ?? {
+    parseDate(pinned.trim()) ?? {
       error: pinned,
       message: msg(
         `环境变量 BULLETIN_TODAY=${pinned} 不是有效日期，应写成 YYYY-MM-DD（如 2026-05-21），或者不设置（用今天的日期）`,

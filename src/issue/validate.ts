@@ -6,6 +6,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
 import type { Diagnostic, Message } from '../diagnostics.js';
 import { msg } from '../i18n/lang.js';
+import { impossibleDate } from './dates.js';
 import { didYouMean } from './did-you-mean.js';
 import type { YamlPath, YamlSourceMap } from './source-map.js';
 
@@ -379,34 +380,6 @@ function toDiagnostic(error: ErrorObject, file: string, sources: YamlSourceMap, 
     }
   }
   return { file, ...position, severity: 'error', rule, message };
-}
-
-/** Days in each month; February is checked against leap years separately. */
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-export function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-/**
- * The one reading of a YYYY-MM-DD date (the issue's `date`; `parseDate` in normalize.ts builds on it): its parts,
- * and `why` it is not a real calendar day when it is not. Undefined when the text is not in that form at all.
- */
-export function readIsoDate(iso: string): { year: number; month: number; day: number; why?: Message } | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return undefined;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12) return { year, month, day, why: msg(`没有 ${month} 月`, `there is no month ${month}`) };
-  const days = month === 2 && isLeap(year) ? 29 : DAYS[month - 1]!;
-  if (day < 1 || day > days) {
-    return { year, month, day, why: msg(`${year} 年 ${month} 月只有 ${days} 天`, `${year}-${String(month).padStart(2, '0')} has only ${days} days`) };
-  }
-  return { year, month, day };
-}
-
-/** Why a YYYY-MM-DD date does not exist, or undefined when it does (or is not in that form). */
-export function impossibleDate(iso: string): Message | undefined {
-  return readIsoDate(iso)?.why;
 }
 
 function checkDate(file: string, data: unknown, sources: YamlSourceMap): Diagnostic[] {

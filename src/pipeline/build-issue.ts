@@ -3,7 +3,6 @@
  * out, render, write atomically. Every failure comes back as a Diagnostic; nothing is written unless the whole build
  * succeeded.
  */
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { msg } from '../i18n/lang.js';
@@ -22,6 +21,8 @@ import { checkIssue } from '../check/run.js';
 import { rules as allRules } from '../check/rules/index.js';
 import { placeholder } from '../check/rules/placeholder.js';
 import { pinnedToday } from '../issue/today.js';
+import { parseDate } from '../issue/dates.js';
+import { codePointLabelOf } from '../text/chars.js';
 
 export interface BuildOptions {
   /** Output path; default: the issue file with .pdf. */
@@ -119,7 +120,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
     try {
       writeFileAtomic(out, data);
     } catch (e) {
-      if (e instanceof WriteError) return fail(at(out, 'io', writeMessage(e)));
+      if (e instanceof WriteError) return fail(at(out, 'io', e.msg));
       throw e;
     }
   }
@@ -165,24 +166,6 @@ function unusableFontFiles(issue: Issue, report: RoleReport[], sources: SourceMa
 }
 
 /**
- * The write error's own words, except that "the output folder does not exist" is said only when it does not: a
- * folder that exists but refuses new files with ENOENT (/proc, some mounts) cannot be written to.
- */
-function writeMessage(e: WriteError): Diagnostic['message'] {
-  const dir = path.dirname(e.file);
-  if (e.code === 'ENOENT' && (e.cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
-    let isDir = false;
-    try {
-      isDir = statSync(dir).isDirectory();
-    } catch {
-      /* it really is missing */
-    }
-    if (isDir) return msg(`无法在文件夹 ${dir} 中写入文件（这个文件夹不允许新建文件）：${e.file}`, `cannot write ${e.file}: the folder ${dir} does not allow new files`);
-  }
-  return e.msg;
-}
-
-/**
  * What `bulletin check` would say about this one issue: only the placeholders (【待填写】, TODO), as warnings, or —
  * with `strict` — every rule that needs no other issue, at the severity the series file gives it. Font coverage is
  * left to the build, which checks the glyphs it actually sets.
@@ -219,7 +202,7 @@ function missingGlyphs(missing: MissingChar[], sources: SourceMap, file: string,
   }
   return [...seen.values()].map(({ m, places }) => {
     const count = places.size;
-    const cp = `U+${m.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+    const cp = codePointLabelOf(m.codePoint);
     // The source map adds the paragraph's own offset within its scalar.
     const pos = m.ref ? safePosition(sources, m.ref, m.offset ?? 0) : { line: 1, column: 1 };
     const more = count > 1 ? { zh: `（共 ${count} 处）`, en: ` (${count} places)` } : { zh: '', en: '' };
@@ -250,8 +233,8 @@ function safePosition(sources: SourceMap, ref: MissingChar['ref'] & object, offs
 /** Metadata; the date is the issue's (or SOURCE_DATE_EPOCH), never the clock, so builds are reproducible. */
 export function docInfo(info: DocInfoText, fonts: Record<string, string>, env: NodeJS.ProcessEnv): DocInfo {
   const epoch = env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) ? Number(env.SOURCE_DATE_EPOCH) * 1000 : undefined;
-  const [year, month, day] = info.date.split('-').map(Number) as [number, number, number];
-  const date = epoch !== undefined ? new Date(epoch) : new Date(Date.UTC(year, month - 1, day));
+  const d = parseDate(info.date)!;
+  const date = epoch !== undefined ? new Date(epoch) : new Date(Date.UTC(d.year, d.month - 1, d.day));
   return {
     title: info.title,
     author: info.author,

@@ -7,6 +7,7 @@ import type { Diagnostic, Lang, Message } from '../diagnostics.js';
 import type { FontRole, FontSettings, Issue, SeriesSettings } from '../issue/model.js';
 import { DEFAULT_FONTS } from '../issue/defaults.js';
 import { ROLE_ZH } from '../issue/font-roles.js';
+import { codePointLabelOf } from '../text/chars.js';
 import { MAX_ALIAS_COUNT } from '../issue/parse.js';
 import { translator } from '../i18n/lang.js';
 import { composeIssue } from '../compose/index.js';
@@ -87,7 +88,7 @@ export async function fontsReport(issueFile: string | undefined, lang: Lang, cwd
       for (const u of uncovered(fonts[r.role], texts[r.role])) seen.set(u.char, u.codePoint);
       if (seen.size === 0) continue;
       missing += seen.size;
-      const list = [...seen].map(([c, cp]) => `“${c}”(U+${cp.toString(16).toUpperCase().padStart(4, '0')})`).join(' ');
+      const list = [...seen].map(([c, cp]) => `“${c}”(${codePointLabelOf(cp)})`).join(' ');
       out.push(t(`${ROLE_ZH[r.role]}：没有字体包含 ${list}`, `${r.role}: no font has ${list}`));
     }
     out.push(

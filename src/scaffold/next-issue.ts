@@ -8,7 +8,8 @@ import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type YAML
 import type { Message } from '../diagnostics.js';
 import { msg } from '../i18n/lang.js';
 import { PLACEHOLDER } from '../check/rules/placeholder.js';
-import { parseDay, type Day } from '../issue/today.js';
+import { parseDate } from '../issue/dates.js';
+import type { Day } from '../issue/today.js';
 
 export interface NextIssue {
   text: string;
@@ -45,7 +46,7 @@ export function nextIssue(prevText: string, prevFile: string, outFile: string, t
   if (typeof number !== 'number' || !Number.isInteger(number)) {
     return { ok: false, message: msg('上一期文件没有期号 number（整数）', 'the previous issue has no integer "number"') };
   }
-  const prevDay = parseDay(String(doc.get('date') ?? ''));
+  const prevDay = parseDate(String(doc.get('date') ?? '').trim());
   if (!prevDay) return { ok: false, message: msg('上一期文件没有有效的日期 date（YYYY-MM-DD）', 'the previous issue has no valid "date" (YYYY-MM-DD)') };
   const prevYearNumber = doc.get('yearNumber');
 

@@ -1,7 +1,6 @@
-/** The issue format's one date parser: parseDate (normalize.ts) on readIsoDate (validate.ts). */
+/** The one date parser (src/issue/dates.ts): the issue's date, BULLETIN_TODAY, the previous issue's date. */
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../../src/issue/normalize.js';
-import { impossibleDate, readIsoDate } from '../../src/issue/validate.js';
+import { impossibleDate, parseDate, readIsoDate } from '../../src/issue/dates.js';
 
 describe('parseDate', () => {
   it('reads a real calendar day, leap years included', () => {

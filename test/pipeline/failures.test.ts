@@ -155,7 +155,7 @@ describe('where the PDF goes', () => {
     mkdirSync(out);
     const r = await run('build', file, '-o', out);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('输出路径是一个文件夹');
+    expect(r.err).toContain('这是一个文件夹');
     expect(r.err + r.out).not.toMatch(STACK);
     expect(readdirSync(out)).toEqual([]);
     expect(readdirSync(dir).sort()).toEqual(['bulletin.series.yaml', 'issue.yaml', 'out']);

@@ -1,11 +1,7 @@
-/** Character classes shared by the rules. Kept in one place so every rule agrees on what "Chinese" means. */
+/** Character classes shared by the rules, on the project's one notion of a Han character (src/text/chars.ts). */
+import { isHan } from '../../text/chars.js';
 
-const HAN = /\p{Script=Han}/u;
-
-/** A Han character (CJK ideograph, including 〇). */
-export function isHan(ch: string | undefined): boolean {
-  return ch !== undefined && ch !== '' && HAN.test(ch);
-}
+export { codePointLabel, isHan } from '../../text/chars.js';
 
 /** Full-width (Chinese) punctuation, as used in running Chinese text. */
 export const CJK_PUNCT = '，。、；：？！“”‘’（）《》【】〈〉「」『』〔〕…—·';
@@ -51,9 +47,4 @@ export function chineseNumber(n: number): string {
   if (n < 10) return UNITS[n] ?? String(n);
   const tens = Math.floor(n / 10);
   return `${tens === 1 ? '' : UNITS[tens]}十${UNITS[n % 10]}`;
-}
-
-/** U+XXXX of the code point at the start of `ch`. */
-export function codePointLabel(ch: string): string {
-  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
