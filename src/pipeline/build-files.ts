@@ -17,6 +17,8 @@ export interface BuildFilesOptions {
   watch?: boolean;
   jobs?: number;
   strict?: boolean;
+  /** Also write a .docx beside each PDF. */
+  docx?: boolean;
 }
 
 export interface BuildFilesEvents {
@@ -58,10 +60,13 @@ export async function buildFiles(inputs: string[], options: BuildFilesOptions, e
     const day = today();
     if ('error' in day) return { kind: 'usage', message: day.message };
   }
+  if (options.output && /\.docx$/i.test(options.output)) {
+    return { kind: 'usage', message: msg(`-o 给出的是 PDF 的路径，.docx 写在它旁边（同名）：请写 ${options.output.replace(/\.docx$/i, '.pdf')}`, `-o names the PDF; the .docx goes beside it, with the same name: give ${options.output.replace(/\.docx$/i, '.pdf')}`) };
+  }
   if (options.output && !/\.pdf$/i.test(options.output)) {
     events.note(msg(`注意：输出文件 ${options.output} 不以 .pdf 结尾，写入的仍是 PDF`, `note: the output ${options.output} does not end in .pdf; a PDF is written all the same`));
   }
-  const buildOptions: BuildOptions = { ...(options.output ? { output: options.output } : {}), allowMissingGlyphs: !!options.allowMissingGlyphs, strict: !!options.strict };
+  const buildOptions: BuildOptions = { ...(options.output ? { output: options.output } : {}), allowMissingGlyphs: !!options.allowMissingGlyphs, strict: !!options.strict, docx: !!options.docx };
   if (options.watch) {
     if (files.length !== 1) return { kind: 'usage', message: msg('--watch 只能用于单个输入文件', '--watch takes a single input file') };
     return { kind: 'watched', exitCode: await events.watch(issues[0]!, buildOptions) };

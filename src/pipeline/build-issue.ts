@@ -1,6 +1,7 @@
 /**
- * One issue file → one PDF on disk: load and validate, resolve fonts, lay out, render, write atomically.
- * Every failure comes back as a Diagnostic; nothing is written unless the whole build succeeded.
+ * One issue file → one PDF on disk (and, asked, a .docx beside it): load and validate, compose, resolve fonts, lay
+ * out, render, write atomically. Every failure comes back as a Diagnostic; nothing is written unless the whole build
+ * succeeded.
  */
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
@@ -42,12 +43,16 @@ export interface BuildOptions {
   env?: NodeJS.ProcessEnv;
   /** Set paragraphs kept from earlier builds in this process (the watch path); none for a one-off build. */
   layoutCache?: LayoutCache;
+  /** Also write the issue as an editable Word file beside the PDF (the same name, .docx). */
+  docx?: boolean;
 }
 
 export interface BuildResult {
   ok: boolean;
   file: string;
   output?: string;
+  /** The .docx written beside the PDF, when asked for. */
+  docx?: string;
   diagnostics: Diagnostic[];
   fonts?: RoleReport[];
   pages?: number;
@@ -58,6 +63,14 @@ export interface BuildResult {
 export function defaultOutput(file: string): string {
   return file.replace(/\.ya?ml$/i, '') + '.pdf';
 }
+
+/** The .docx beside a PDF: its name with .docx for .pdf (or added, when the PDF's name has no .pdf). */
+export function docxOutput(pdf: string): string {
+  return pdf.replace(/\.pdf$/i, '') + '.docx';
+}
+
+/** The files a successful build wrote, the PDF first. */
+export const writtenFiles = (r: BuildResult): string[] => [r.output, r.docx].filter((f): f is string => !!f);
 
 export async function buildIssue(file: string, options: BuildOptions = {}): Promise<BuildResult> {
   const abs = path.resolve(file);
@@ -72,8 +85,11 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   if (diagnostics.some((d) => d.severity === 'error')) return fail();
 
   const output = path.resolve(options.output ?? defaultOutput(abs));
-  const refused = outputProblem(output, read);
-  if (refused) return fail(at(abs, 'build-output', refused.message));
+  const docxFile = options.docx ? docxOutput(output) : undefined;
+  for (const out of [output, docxFile]) {
+    const refused = out && outputProblem(out, read);
+    if (refused) return fail(at(abs, 'build-output', refused.message));
+  }
 
   const doc = composeIssue(issue);
   // A font file that fails only while it is used (a damaged glyph or layout table the up-front check does not
@@ -82,17 +98,21 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   let fonts: Awaited<ReturnType<typeof resolveFonts>>;
   let layout: Layout;
   let bytes: Buffer;
+  let info: DocInfo;
   for (;;) {
     try {
       fonts = await resolveFonts(issue.series, path.dirname(abs), undefined, { exclude });
       for (const r of fonts.report) if (!read.includes(r.file)) read.push(r.file);
       layout = typesetDoc(doc, fonts.fonts, options.layoutCache);
       // The font files are inputs too (known only now); checked again before anything is written.
-      const overFont = outputProblem(output, read);
-      if (overFont) return fail(at(abs, 'build-output', overFont.message));
+      for (const out of [output, docxFile]) {
+        const overFont = out && outputProblem(out, read);
+        if (overFont) return fail(at(abs, 'build-output', overFont.message));
+      }
       const found = [...fontFileDiagnostics(issue, fonts.report, fonts.problems, loaded.sources, abs), ...missingGlyphs(layout.missing, loaded.sources, abs, options.allowMissingGlyphs ?? false)];
       if (found.some((d) => d.severity === 'error')) return fail(...found);
-      bytes = await renderPdf(layout, docInfo(doc.info, describeRoles(fonts.report), options.env ?? process.env));
+      info = docInfo(doc.info, describeRoles(fonts.report), options.env ?? process.env);
+      bytes = await renderPdf(layout, info);
       diagnostics.push(...found);
       break;
     } catch (e) {
@@ -101,13 +121,24 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
       exclude.set(e.file, e);
     }
   }
-  try {
-    writeFileAtomic(output, bytes);
-  } catch (e) {
-    if (e instanceof WriteError) return fail(at(output, 'io', e.msg));
-    throw e;
+  // Both files are made before either is written, so a build that fails writes neither.
+  const files: [string, Uint8Array][] = [[output, bytes]];
+  if (docxFile) {
+    // Loaded only when asked for: docx.js is as large as the rest of the build, and most builds make no .docx.
+    const { docxFonts, writeDocx } = await import('../docx/index.js');
+    files.push([docxFile, await writeDocx(doc, { fonts: docxFonts(issue.series.fonts), date: info.creationDate })]);
   }
-  return { ok: true, file: abs, output, diagnostics, fonts: fonts.report, pages: layout.pages.length, inputs: read };
+  for (const [out, data] of files) {
+    try {
+      writeFileAtomic(out, data);
+    } catch (e) {
+      if (e instanceof WriteError) return fail(at(out, 'io', e.msg));
+      throw e;
+    }
+  }
+  const result: BuildResult = { ok: true, file: abs, output, diagnostics, fonts: fonts.report, pages: layout.pages.length, inputs: read };
+  if (docxFile) result.docx = docxFile;
+  return result;
 }
 
 /**

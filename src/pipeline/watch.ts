@@ -11,7 +11,7 @@ import { existsSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { clearFontCache } from '../fonts/cache.js';
 import { LayoutCache } from '../typeset/layout-cache.js';
-import { buildIssue, type BuildOptions, type BuildResult } from './build-issue.js';
+import { buildIssue, writtenFiles, type BuildOptions, type BuildResult } from './build-issue.js';
 import { translator } from '../i18n/lang.js';
 import { displayPath } from '../io/display-path.js';
 
@@ -160,7 +160,8 @@ export async function runWatch(file: string, options: BuildOptions, lang: 'zh' |
       const took = ms.toFixed(ms < 100 ? 1 : 0);
       if (r.ok) {
         lastGood = r.output!;
-        process.stdout.write(t(`[${when}] ✓ ${displayPath(r.file)} → ${displayPath(r.output!)}（${r.pages} 页，${took} 毫秒）${why}\n`, `[${when}] ✓ ${displayPath(r.file)} → ${displayPath(r.output!)} (${r.pages} pages, ${took} ms)${why}\n`));
+        const out = writtenFiles(r).map((f) => displayPath(f)).join(t('、', ', '));
+        process.stdout.write(t(`[${when}] ✓ ${displayPath(r.file)} → ${out}（${r.pages} 页，${took} 毫秒）${why}\n`, `[${when}] ✓ ${displayPath(r.file)} → ${out} (${r.pages} pages, ${took} ms)${why}\n`));
       } else {
         const kept = lastGood ? t(`，保留上次的 ${displayPath(lastGood)}`, `; kept the last good ${displayPath(lastGood)}`) : '';
         process.stdout.write(t(`[${when}] ✖ ${displayPath(r.file)}：未生成 PDF${kept}（${took} 毫秒）${why}\n`, `[${when}] ✖ ${displayPath(r.file)}: no PDF written${kept} (${took} ms)${why}\n`));
