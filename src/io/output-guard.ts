@@ -11,7 +11,12 @@ import type { Message } from '../diagnostics.js';
 export type OutputProblem = { kind: 'input' | 'not-pdf'; message: Message };
 
 /** undefined when writing `output` is safe; otherwise why not, in words for the user. */
-export function outputProblem(output: string, inputs: readonly string[]): OutputProblem | undefined {
+/** What the output is: an existing file of the same kind (a PDF, or a .docx's zip) is an earlier build, safe to replace. */
+export type OutputKind = 'pdf' | 'docx';
+
+const MAGIC: Record<OutputKind, string> = { pdf: '%PDF-', docx: 'PK\u0003\u0004' };
+
+export function outputProblem(output: string, inputs: readonly string[], kind: OutputKind = 'pdf'): OutputProblem | undefined {
   const out = identity(output);
   for (const input of inputs) {
     const inp = identity(input);
@@ -26,7 +31,7 @@ export function outputProblem(output: string, inputs: readonly string[]): Output
       };
     }
   }
-  if (out.ino !== undefined && out.isFile && !startsLikePdf(out.real)) {
+  if (out.ino !== undefined && out.isFile && !startsLike(out.real, MAGIC[kind])) {
     return {
       kind: 'not-pdf',
       message: {
@@ -68,7 +73,7 @@ function identity(file: string): Identity {
 }
 
 /** An empty file holds nothing to lose; anything else must begin as every PDF does. */
-function startsLikePdf(file: string): boolean {
+function startsLike(file: string, magic: string): boolean {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -76,9 +81,9 @@ function startsLikePdf(file: string): boolean {
     return true; // unreadable: the writer reports what is wrong
   }
   try {
-    const head = Buffer.alloc(5);
-    const n = readSync(fd, head, 0, 5, 0);
-    return n === 0 || head.toString('latin1', 0, n) === '%PDF-';
+    const head = Buffer.alloc(magic.length);
+    const n = readSync(fd, head, 0, magic.length, 0);
+    return n === 0 || head.toString('latin1', 0, n) === magic;
   } finally {
     closeSync(fd);
   }

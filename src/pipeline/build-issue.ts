@@ -87,7 +87,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   const output = path.resolve(options.output ?? defaultOutput(abs));
   const docxFile = options.docx ? docxOutput(output) : undefined;
   for (const out of [output, docxFile]) {
-    const refused = out && outputProblem(out, read);
+    const refused = out && outputProblem(out, read, out === docxFile ? 'docx' : 'pdf');
     if (refused) return fail(at(abs, 'build-output', refused.message));
   }
 
@@ -106,7 +106,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
       layout = typesetDoc(doc, fonts.fonts, options.layoutCache);
       // The font files are inputs too (known only now); checked again before anything is written.
       for (const out of [output, docxFile]) {
-        const overFont = out && outputProblem(out, read);
+        const overFont = out && outputProblem(out, read, out === docxFile ? 'docx' : 'pdf');
         if (overFont) return fail(at(abs, 'build-output', overFont.message));
       }
       const found = [...fontFileDiagnostics(issue, fonts.report, fonts.problems, loaded.sources, abs), ...missingGlyphs(layout.missing, loaded.sources, abs, options.allowMissingGlyphs ?? false)];

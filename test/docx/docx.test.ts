@@ -160,7 +160,7 @@ describe('the .docx of examples/gusu-022.yaml', async () => {
     expect(paragraphs(table).map((p) => p.text)).toEqual([
       '送：\t区四套班子主要领导，党工委委员，管委会副主任',
       '发：\t各部委办局，各人民团体，各街道主要领导',
-      '责任编辑：刘德富、傅之尧\t(GS)简字001号',
+      '责任编辑：\t刘德富、傅之尧\t(GS)简字001号',
     ]);
   });
 

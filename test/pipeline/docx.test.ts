@@ -71,7 +71,7 @@ describe('bulletin build --docx', () => {
       utimesSync(file, later, later);
       writeFileSync(file, readFileSync(file, 'utf8') + '\n');
       for (let i = 0; i < 200 && builds.length < 2; i++) await new Promise((r) => setTimeout(r, 50));
-      expect(builds[1]?.ok).toBe(true);
+      expect(builds[1]?.ok, JSON.stringify(builds[1]?.diagnostics)).toBe(true);
       expect(readFileSync(builds[1]!.docx!).equals(first)).toBe(true);
     } finally {
       w.close();
