@@ -98,7 +98,7 @@ describe('bulletin stats: bad input', () => {
     expect(last(missing.err)).toBe(`bulletin stats：输出文件夹不存在：${path.join(dir, 'no', 'such')}`);
     const folder = await runCli('stats', seriesDir(), '-o', path.join(dir, 'folder.xlsx'));
     expect(folder.code).toBe(2);
-    expect(last(folder.err)).toBe(`bulletin stats：输出路径是一个文件夹：${path.join(dir, 'folder.xlsx')}`);
+    expect(last(folder.err)).toBe(`bulletin stats：无法写入 ${path.join(dir, 'folder.xlsx')}：这是一个文件夹`);
     expect(readdirSync(dir)).toEqual(['folder.xlsx']);
     expect(readdirSync(path.join(dir, 'folder.xlsx'))).toEqual([]);
   });
@@ -114,7 +114,7 @@ describe('bulletin stats: bad input', () => {
     try {
       const r = await runCli('stats', seriesDir(), '-o', out);
       expect(r.code).toBe(2);
-      expect(r.err.trimEnd().split('\n').at(-1)).toBe(`bulletin stats：磁盘空间不足，无法写入 ${out}`);
+      expect(r.err.trimEnd().split('\n').at(-1)).toBe(`bulletin stats：无法写入 ${out}：磁盘空间不足`);
     } finally {
       io.writeSync = write;
     }
