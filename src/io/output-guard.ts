@@ -10,14 +10,26 @@ import type { Message } from '../diagnostics.js';
 
 export type OutputProblem = { kind: 'input' | 'not-pdf'; message: Message };
 
-/** undefined when writing `output` is safe; otherwise why not, in words for the user. */
 /** What the output is: an existing file of the same kind (a PDF, or a .docx's zip) is an earlier build, safe to replace. */
 export type OutputKind = 'pdf' | 'docx';
 
 const MAGIC: Record<OutputKind, string> = { pdf: '%PDF-', docx: 'PK\u0003\u0004' };
 
+/** The kind in words, and what to do instead: a .docx is written beside the PDF, under the PDF's name. */
+const WORDS: Record<OutputKind, { zh: string; en: string; fixZh: string; fixEn: string }> = {
+  pdf: { zh: 'PDF', en: 'a PDF', fixZh: '请用 -o 指定另一个 .pdf 文件', fixEn: 'give another .pdf path with -o' },
+  docx: {
+    zh: 'Word 文档（.docx）',
+    en: 'a Word document (.docx)',
+    fixZh: '请用 -o 把 PDF 写到另一个名字（.docx 与 PDF 同名）',
+    fixEn: 'give the PDF another name with -o (the .docx takes the PDF’s name)',
+  },
+};
+
+/** undefined when writing `output` is safe; otherwise why not, in words for the user. */
 export function outputProblem(output: string, inputs: readonly string[], kind: OutputKind = 'pdf'): OutputProblem | undefined {
   const out = identity(output);
+  const words = WORDS[kind];
   for (const input of inputs) {
     const inp = identity(input);
     const same = out.real === inp.real || (out.ino !== undefined && out.ino === inp.ino && out.dev === inp.dev);
@@ -25,8 +37,8 @@ export function outputProblem(output: string, inputs: readonly string[], kind: O
       return {
         kind: 'input',
         message: {
-          zh: `输出文件不能是输入文件本身：${output}${out.real !== resolve(output) ? `（实际是 ${out.real}）` : ''}；请用 -o 指定另一个 .pdf 文件`,
-          en: `the output would overwrite an input file: ${output}${out.real !== resolve(output) ? ` (it is ${out.real})` : ''}; give another .pdf path with -o`,
+          zh: `输出文件不能是输入文件本身：${output}${out.real !== resolve(output) ? `（实际是 ${out.real}）` : ''}；${words.fixZh}`,
+          en: `the output would overwrite an input file: ${output}${out.real !== resolve(output) ? ` (it is ${out.real})` : ''}; ${words.fixEn}`,
         },
       };
     }
@@ -35,8 +47,8 @@ export function outputProblem(output: string, inputs: readonly string[], kind: O
     return {
       kind: 'not-pdf',
       message: {
-        zh: `输出文件 ${output} 已经存在，而且不是 PDF，不会覆盖它；请用 -o 指定另一个 .pdf 文件（或先删去这个文件）`,
-        en: `the output ${output} exists and is not a PDF, so it is not overwritten; give another .pdf path with -o (or remove that file first)`,
+        zh: `输出文件 ${output} 已经存在，而且不是 ${words.zh}，不会覆盖它；${words.fixZh}（或先删去这个文件）`,
+        en: `the output ${output} exists and is not ${words.en}, so it is not overwritten; ${words.fixEn} (or remove that file first)`,
       },
     };
   }

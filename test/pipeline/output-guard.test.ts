@@ -49,6 +49,18 @@ describe('build -o: what it will not write over', () => {
     expect(en.err).toContain('not a PDF');
   });
 
+  it('--docx: an existing io.docx that is not a Word file is named as such, not as "not a PDF"; no PDF is written', async () => {
+    const dir = tempFiles({ 'io.yaml': MINIMAL, 'io.docx': 'notes, not a zip\n' });
+    const r = await run('build', path.join(dir, 'io.yaml'), '--docx');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('不是 Word 文档（.docx）');
+    expect(r.err).not.toContain('不是 PDF');
+    expect(readFileSync(path.join(dir, 'io.docx'), 'utf8')).toBe('notes, not a zip\n');
+    expect(existsSync(path.join(dir, 'io.pdf'))).toBe(false);
+    const en = await runCli('--lang', 'en', 'build', path.join(dir, 'io.yaml'), '--docx');
+    expect(en.err).toContain('not a Word document (.docx)');
+  });
+
   it('an existing PDF is replaced, and a new file is written (the usual cases still work)', async () => {
     const dir = tempFiles({ 'io.yaml': MINIMAL });
     const out = path.join(dir, 'out.pdf');
