@@ -37,6 +37,29 @@ const lazyBrotli = {
   },
 };
 
+/**
+ * unicode-properties and linebreak unpack their Unicode tables at import with tiny-inflate, a deflate written in
+ * JavaScript (a tenth of fontkit's import on a cold start); node:zlib inflates the same raw deflate natively.
+ * Same bytes out, same contract: inflate(source, dest) fills dest and returns the part written.
+ */
+const nativeInflate = {
+  name: 'native-inflate',
+  setup(b) {
+    b.onResolve({ filter: /^tiny-inflate$/ }, (args) => ({ path: args.path, namespace: 'native-inflate' }));
+    b.onLoad({ filter: /.*/, namespace: 'native-inflate' }, () => ({
+      contents:
+        "const { inflateRawSync } = require('node:zlib');\n" +
+        'module.exports = function inflate(source, dest) {\n' +
+        '  const out = inflateRawSync(source);\n' +
+        '  const n = Math.min(out.length, dest.length);\n' +
+        '  dest.set(n === out.length ? out : out.subarray(0, n));\n' +
+        '  return n < dest.length ? dest.slice(0, n) : dest;\n' +
+        '};\n',
+      loader: 'js',
+    }));
+  },
+};
+
 const entryPoints = { cli: 'src/cli/index.ts' };
 if (existsSync(`${root}src/pipeline/batch-worker.ts`)) entryPoints['batch-worker'] = 'src/pipeline/batch-worker.ts';
 
@@ -55,9 +78,44 @@ const result = await build({
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
-  plugins: [lazyBrotli],
+  plugins: [lazyBrotli, nativeInflate],
   // CommonJS dependencies (ajv, commander, …) call require() for Node built-ins.
   banner: { js: "import { createRequire as __bulletinCreateRequire } from 'node:module'; const require = __bulletinCreateRequire(import.meta.url);" },
+});
+
+/**
+ * The same CLI as one CommonJS file, which bin/bulletin.js runs through V8's code cache (src/cache/code-cache.ts,
+ * built as loader.mjs): ES modules get no code cache on Node 20, and compiling was the largest share of a cold
+ * start. Lazy imports stay lazy (esbuild defers a module's evaluation to its first import()), so `check` still never
+ * evaluates pdfkit. The ESM bundle above stays for the batch worker and as the fallback.
+ */
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/cli/index.ts'],
+  outfile: `${outdir}/cli.cjs`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external,
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [lazyBrotli, nativeInflate],
+  // import() of the lazy externals becomes require(): vm.Script code has no module loader for import().
+  supported: { 'dynamic-import': false },
+  define: { 'import.meta.url': '__bulletinModuleUrl' },
+  banner: { js: "var __bulletinModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+await build({
+  absWorkingDir: root,
+  entryPoints: { loader: 'src/cache/code-cache.ts' },
+  outdir,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outExtension: { '.js': '.mjs' },
+  logLevel: 'warning',
 });
 
 if (process.argv.includes('--analyze')) {

@@ -23,6 +23,25 @@ const mtime = (rel) => {
 };
 
 const bundle = mtime('../dist/bundle/cli.mjs');
+
+/**
+ * The bundle as one CommonJS file run through V8's code cache (dist/bundle/loader.mjs, from src/cache/code-cache.ts):
+ * a cold start then skips compiling it. One cache entry per kind of command, since each compiles other functions.
+ * Any trouble loading it (an older build without it) falls back to the ES module bundle, which runs the same code.
+ */
+async function cachedBundle() {
+  const cjs = new URL('../dist/bundle/cli.cjs', import.meta.url);
+  if (mtime('../dist/bundle/cli.cjs') < bundle) return null;
+  try {
+    const { requireCached } = await import('../dist/bundle/loader.mjs');
+    const command = process.argv[2];
+    const kind = ['build', 'check'].includes(command) ? command : 'other';
+    const loaded = requireCached(fileURLToPath(cjs), kind);
+    return typeof loaded.exports.main === 'function' ? loaded : null;
+  } catch {
+    return null;
+  }
+}
 const compiled = mtime('../dist/cli/index.js');
 
 if (bundle < 0 && compiled < 0) {
@@ -44,10 +63,12 @@ if (bundle < 0 && compiled < 0) {
   process.exitCode = 2;
 } else {
   try {
-    const entry = bundle >= 0 && bundle >= compiled ? '../dist/bundle/cli.mjs' : '../dist/cli/index.js';
-    const { main } = await import(entry);
+    const useBundle = bundle >= 0 && bundle >= compiled;
+    const cached = useBundle ? await cachedBundle() : null;
+    const { main } = cached ? cached.exports : await import(useBundle ? '../dist/bundle/cli.mjs' : '../dist/cli/index.js');
     // main() turns every failure into a message and an exit code: 0, 1 (findings), 2 (usage, I/O), 70 (a bug).
     process.exitCode = await main(process.argv);
+    cached?.save();
   } catch (err) {
     // Last resort, for a half-built installation or a bug outside main().
     const detail = String(err && err.message ? err.message : err).split('\n')[0];
