@@ -34,7 +34,7 @@ describe('cache entries', () => {
     expect(readEntry(f, 'k1')?.toString()).toBe('payload');
     expect(readEntry(f, 'k2')).toBeNull();
     const bytes = readFileSync(f);
-    bytes[bytes.length - 1] ^= 1;
+    bytes[bytes.length - 1]! ^= 1;
     writeFileSync(f, bytes);
     expect(readEntry(f, 'k1')).toBeNull();
     writeFileSync(f, bytes.subarray(0, 10));
@@ -60,7 +60,7 @@ describe('V8 code cache', () => {
 
     // Damaged: a miss, the same result, and the entry is written again.
     const bytes = readFileSync(entry.file);
-    bytes[bytes.length >> 1] ^= 0xff;
+    bytes[bytes.length >> 1]! ^= 0xff;
     writeFileSync(entry.file, bytes);
     const damaged = requireCached(file, 'build', folder);
     expect(damaged.hit).toBe(false);
@@ -94,8 +94,11 @@ describe('V8 code cache', () => {
       const entries = readdirSync(path.join(cache, 'v8'));
       expect(entries.length).toBe(1);
       expect(build(cache, pdfs[1]!).status).toBe(0);
-      // Garbage in every cache file: still the same PDF, and the entry is made good again.
+      // Garbage in every cache file (code and shaped runs): still the same PDF, and the entry is made good again.
       for (const e of entries) writeFileSync(path.join(cache, 'v8', e), Buffer.alloc(5000, 0x5a));
+      const shaped = readdirSync(path.join(cache, 'fonts'));
+      expect(shaped.length).toBeGreaterThan(0);
+      for (const e of shaped) writeFileSync(path.join(cache, 'fonts', e), readFileSync(path.join(cache, 'fonts', e)).subarray(0, 60));
       const r = build(cache, pdfs[2]!);
       expect(r.status, r.stderr).toBe(0);
       const [a, b, c] = pdfs.map((p) => readFileSync(p));
