@@ -60,6 +60,27 @@ const nativeInflate = {
   },
 };
 
+/**
+ * pdfkit imports AES from @noble/ciphers for encrypted PDFs, and its module builds its tables at import (≈ 20 ms of
+ * every cold build); bulletin never encrypts. pdfkit's import gets functions that evaluate the module on first
+ * call (a require() inside the bundle, which esbuild evaluates lazily); nothing else changes.
+ */
+const lazyAes = {
+  name: 'lazy-aes',
+  setup(b) {
+    b.onResolve({ filter: /^@noble\/ciphers\/aes(\.js)?$/ }, (args) =>
+      args.kind === 'import-statement' ? { path: args.path, namespace: 'lazy-aes', pluginData: args.resolveDir } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-aes' }, (args) => ({
+      contents:
+        `export function cbc(...a) { return require(${JSON.stringify(args.path)}).cbc(...a); }\n` +
+        `export function ecb(...a) { return require(${JSON.stringify(args.path)}).ecb(...a); }\n`,
+      loader: 'js',
+      resolveDir: args.pluginData,
+    }));
+  },
+};
+
 const entryPoints = { cli: 'src/cli/index.ts' };
 if (existsSync(`${root}src/pipeline/batch-worker.ts`)) entryPoints['batch-worker'] = 'src/pipeline/batch-worker.ts';
 
@@ -78,7 +99,7 @@ const result = await build({
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
-  plugins: [lazyBrotli, nativeInflate],
+  plugins: [lazyBrotli, nativeInflate, lazyAes],
   // CommonJS dependencies (ajv, commander, …) call require() for Node built-ins.
   banner: { js: "import { createRequire as __bulletinCreateRequire } from 'node:module'; const require = __bulletinCreateRequire(import.meta.url);" },
 });
@@ -100,7 +121,7 @@ await build({
   external,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [lazyBrotli, nativeInflate],
+  plugins: [lazyBrotli, nativeInflate, lazyAes],
   // import() of the lazy externals becomes require(): vm.Script code has no module loader for import().
   supported: { 'dynamic-import': false },
   define: { 'import.meta.url': '__bulletinModuleUrl' },
