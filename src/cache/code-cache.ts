@@ -8,9 +8,10 @@
  * Built by esbuild.config.mjs as dist/bundle/loader.mjs; bin/bulletin.js imports it (no tsc output, no bundle
  * chunks), so it is plain Node and works the same through npm's bin shims on Windows and macOS.
  */
-import { statSync, readFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { cacheFolder } from './folder.js';
 import { readEntry, shortHash, writeEntry } from './store.js';
@@ -33,7 +34,9 @@ export function codeCacheEntry(file: string, kind: string, folder: string | null
 
 /** Loads the CommonJS file `file` as `require` would, through the code cache for `kind` (e.g. the command name). */
 export function requireCached(file: string, kind: string, folder: string | null = cacheFolder()): CachedModule {
-  const source = readFileSync(file, 'utf8');
+  const bytes = readFileSync(file);
+  // The bundle is written in ASCII (esbuild charset): latin1 reads it as UTF-8 would, without the decoding.
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   let entry: { file: string; key: string } | null = null;
   try {
     entry = codeCacheEntry(file, kind, folder);
@@ -53,10 +56,24 @@ export function requireCached(file: string, kind: string, folder: string | null 
     save() {
       if (hit || !entry) return;
       try {
-        writeEntry(entry.file, entry.key, script.createCachedData());
+        if (writeEntry(entry.file, entry.key, script.createCachedData())) dropOthers(entry.file, kind);
       } catch {
         /* no cache this time */
       }
     },
   };
+}
+
+/** Entries of this kind made for earlier builds of the bundle: never read again. */
+function dropOthers(keep: string, kind: string): void {
+  const dir = dirname(keep);
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith(`${kind}-`) && name.endsWith('.bin') && name !== basename(keep)) {
+      try {
+        unlinkSync(join(dir, name));
+      } catch {
+        /* another process's, or already gone */
+      }
+    }
+  }
 }
