@@ -148,10 +148,11 @@ await build({
   entryPoints: { loader: 'src/cache/code-cache.ts' },
   outdir,
   bundle: true,
-  format: 'esm',
+  // CommonJS: bin/bulletin.js require()s it, synchronously (import() waits on the thread pool for the file).
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  outExtension: { '.js': '.mjs' },
+  outExtension: { '.js': '.cjs' },
   logLevel: 'warning',
 });
 

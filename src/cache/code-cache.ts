@@ -5,7 +5,7 @@
  * and lives in the user's cache folder (folder.ts). A missing, stale or damaged entry is a miss: V8 compiles as
  * if there were no cache, and the entry is written again. The code run is the same either way, so is the output.
  *
- * Built by esbuild.config.mjs as dist/bundle/loader.mjs; bin/bulletin.js imports it (no tsc output, no bundle
+ * Built by esbuild.config.mjs as dist/bundle/loader.cjs; bin/bulletin.js requires it (no tsc output, no bundle
  * chunks), so it is plain Node and works the same through npm's bin shims on Windows and macOS.
  */
 import { isAscii } from 'node:buffer';
