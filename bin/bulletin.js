@@ -4,6 +4,7 @@
 // tsc output. The bundle is used only while it is at least as new as the tsc output, so a bare `tsc` recompile never
 // runs stale code.
 import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 // `bulletin check … | head`: once the reader has gone, the rest of the output is dropped quietly and the command
@@ -23,6 +24,39 @@ const mtime = (rel) => {
 };
 
 const bundle = mtime('../dist/bundle/cli.mjs');
+
+/**
+ * The bundle as one CommonJS file run through V8's code cache (dist/bundle/loader.cjs, from src/cache/code-cache.ts):
+ * a cold start then skips compiling it. One cache entry per kind of command, since each compiles other functions.
+ * Any trouble loading it (an older build without it) falls back to the ES module bundle, which runs the same code.
+ */
+/**
+ * Once the command is done and nothing is pending (no timers, sockets, requests or unwritten output: only the
+ * standard streams remain), exit at once: Node would otherwise wait for V8's background work (concurrent GC,
+ * optimising compiles) to finish, idle tens of milliseconds of a short command on a busy machine. The exit code and
+ * 'exit' handlers are the same; anything still pending (a watcher, a pipe write Windows has not finished) means the
+ * ordinary ending.
+ */
+function exitWhenIdle() {
+  const stdio = new Set(['TTYWrap', 'PipeWrap']);
+  if (process.stdout.writableLength > 0 || process.stderr.writableLength > 0) return;
+  if (!process.getActiveResourcesInfo().every((r) => stdio.has(r))) return;
+  process.exit();
+}
+
+async function cachedBundle() {
+  const cjs = new URL('../dist/bundle/cli.cjs', import.meta.url);
+  if (mtime('../dist/bundle/cli.cjs') < bundle) return null;
+  try {
+    const { requireCached } = createRequire(import.meta.url)('../dist/bundle/loader.cjs');
+    const command = process.argv[2];
+    const kind = ['build', 'check'].includes(command) ? command : 'other';
+    const loaded = requireCached(fileURLToPath(cjs), kind);
+    return typeof loaded.exports.main === 'function' ? loaded : null;
+  } catch {
+    return null;
+  }
+}
 const compiled = mtime('../dist/cli/index.js');
 
 if (bundle < 0 && compiled < 0) {
@@ -44,10 +78,13 @@ if (bundle < 0 && compiled < 0) {
   process.exitCode = 2;
 } else {
   try {
-    const entry = bundle >= 0 && bundle >= compiled ? '../dist/bundle/cli.mjs' : '../dist/cli/index.js';
-    const { main } = await import(entry);
+    const useBundle = bundle >= 0 && bundle >= compiled;
+    const cached = useBundle ? await cachedBundle() : null;
+    const { main } = cached ? cached.exports : await import(useBundle ? '../dist/bundle/cli.mjs' : '../dist/cli/index.js');
     // main() turns every failure into a message and an exit code: 0, 1 (findings), 2 (usage, I/O), 70 (a bug).
     process.exitCode = await main(process.argv);
+    cached?.save();
+    exitWhenIdle();
   } catch (err) {
     // Last resort, for a half-built installation or a bug outside main().
     const detail = String(err && err.message ? err.message : err).split('\n')[0];

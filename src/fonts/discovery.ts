@@ -125,7 +125,7 @@ export class FontIndex {
   faceNames(file: string): FaceNames[] | null {
     let n = this.names.get(file);
     if (n === undefined) {
-      n = readFaceNames(file);
+      n = namesOf(file);
       this.names.set(file, n);
     }
     return n;
@@ -185,4 +185,24 @@ function bigEnough(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Face names by file for the whole process, while the file's size and mtime stay the same: a watcher or a batch
+ * makes a new FontIndex per build, and reading the name tables of the fonts it searches was most of finding fonts.
+ */
+const namesByFile = new Map<string, { size: number; mtimeMs: number; names: FaceNames[] | null }>();
+
+function namesOf(file: string): FaceNames[] | null {
+  let st: { size: number; mtimeMs: number };
+  try {
+    st = statSync(file);
+  } catch {
+    return readFaceNames(file);
+  }
+  const known = namesByFile.get(file);
+  if (known && known.size === st.size && known.mtimeMs === st.mtimeMs) return known.names;
+  const names = readFaceNames(file);
+  namesByFile.set(file, { size: st.size, mtimeMs: st.mtimeMs, names });
+  return names;
 }

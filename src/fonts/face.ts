@@ -7,6 +7,7 @@ import type { Font } from 'fontkit';
 import type { FontFace, GlyphBounds, ShapedRun } from '../typeset/types.js';
 import { ensureGlyphs, openFont, type LoadedFont } from './cache.js';
 import { asFontError } from './errors.js';
+import { openShapedStore, type ShapedStore } from './shaped-store.js';
 
 const BMP = 0x10000;
 
@@ -114,11 +115,19 @@ export class KitFace implements FontFace {
    */
   private readonly shaped = new Map<string, ShapedRun>();
 
+  /** Runs from earlier processes (shaped-store.ts); undefined until the first shape, null without a cache. */
+  private stored: ShapedStore | null | undefined;
+
   shape(text: string): ShapedRun {
     let run = this.shaped.get(text);
     if (!run) {
       if (this.shaped.size >= 50_000) this.shaped.clear();
-      run = asFontError(this.file, () => this.shapeUncached(text));
+      if (this.stored === undefined) this.stored = openShapedStore(this.file, this.name);
+      run = this.stored?.runs.get(text);
+      if (!run) {
+        run = asFontError(this.file, () => this.shapeUncached(text));
+        this.stored?.add(text, run);
+      }
       this.shaped.set(text, run);
     }
     return run;

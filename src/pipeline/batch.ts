@@ -34,7 +34,8 @@ export function defaultJobs(): number {
 /** The worker script beside this module, or null when running from sources. */
 export function workerScript(): URL | null {
   const here = import.meta.url;
-  const candidates = here.endsWith('.mjs') ? ['./batch-worker.mjs'] : here.endsWith('.js') ? ['./batch-worker.js'] : [];
+  // The CommonJS bundle (cli.cjs) starts the ESM bundle's worker beside it.
+  const candidates = /\.[cm]js$/.test(here) ? ['./batch-worker.mjs'] : here.endsWith('.js') ? ['./batch-worker.js'] : [];
   for (const rel of candidates) {
     const url = new URL(rel, here);
     if (existsSync(fileURLToPath(url))) return url;

@@ -12,7 +12,7 @@ const SRC = path.resolve(__dirname, '../../src');
 const LAYERS: string[][] = [
   ['diagnostics'],
   ['i18n'],
-  ['io', 'text'],
+  ['io', 'text', 'cache'],
   ['issue'],
   ['compose'],
   ['typeset', 'docx'],
