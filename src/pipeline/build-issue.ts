@@ -100,6 +100,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   let layout: Layout;
   let bytes: Buffer;
   let info: DocInfo;
+  let images: Map<string, Buffer> = new Map();
   for (;;) {
     try {
       fonts = await resolveFonts(issue.series, path.dirname(abs), undefined, { exclude });
@@ -115,6 +116,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
       info = docInfo(doc.info, describeRoles(fonts.report), options.env ?? process.env);
       const prepared = await prepareImages(layout, issue, loaded.sources);
       if (prepared.diagnostics.length > 0) return fail(...prepared.diagnostics);
+      images = prepared.images;
       bytes = await renderPdf(layout, info, prepared.images);
       diagnostics.push(...found);
       break;
@@ -129,7 +131,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   if (docxFile) {
     // Loaded only when asked for: docx.js is as large as the rest of the build, and most builds make no .docx.
     const { docxFonts, writeDocx } = await import('../docx/index.js');
-    files.push([docxFile, await writeDocx(doc, { fonts: docxFonts(issue.series.fonts), date: info.creationDate })]);
+    files.push([docxFile, await writeDocx(doc, { fonts: docxFonts(issue.series.fonts), date: info.creationDate, images })]);
   }
   for (const [out, data] of files) {
     try {
