@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIssue } from '../../src/pipeline/build-issue.js';
@@ -76,6 +77,21 @@ describe('photos in the PDF', () => {
     // The sideways phone photo is embedded upright: taller than wide.
     const [im] = pdfImages(readFileSync(path.join(dir, 'one.pdf')));
     expect(im!.h).toBeGreaterThan(im!.w);
+  }, 60_000);
+
+  it('puts the photos and a repeating-header table in the .docx too', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.jpg'), readFileSync(path.join(repoRoot, 'test/fixtures/media/street.jpg')));
+    const table = `          - table: {header: [单位, 数量], rows: [[双塔街道, 12], [平江街道, 9]]}\n`;
+    writeFileSync(path.join(dir, 'issue.yaml'), ISSUE(['a.jpg']) + table);
+    const r = await buildIssue(path.join(dir, 'issue.yaml'), { docx: true });
+    expect(r.ok).toBe(true);
+    const zip = unzipSync(readFileSync(r.docx!));
+    expect(Object.keys(zip).filter((k) => k.startsWith('word/media/'))).toHaveLength(1);
+    const xml = strFromU8(zip['word/document.xml']!);
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml.indexOf('第1段正文')).toBeLessThan(xml.indexOf('<wp:inline'));
+    expect(xml.indexOf('<wp:inline')).toBeLessThan(xml.indexOf('双塔街道'));
   }, 60_000);
 
   it('stops at a damaged photo with its place in the issue, and writes no PDF', async () => {
