@@ -18,9 +18,9 @@ const live = `${root}dist/bundle`;
 const outdir = `${root}dist/bundle.next`;
 rmSync(outdir, { recursive: true, force: true });
 
-// exceljs (stats --format xlsx), mammoth (import of .docx) and docx (build --docx) are large and loaded only by those commands: they stay
+// exceljs (stats --format xlsx), mammoth (import of .docx), docx (build --docx) and sharp (photos; native libvips) are loaded only when needed: they stay
 // dependencies required from node_modules rather than megabytes of every package's bundle.
-const external = ['exceljs', 'mammoth', 'docx', ...(process.env.BULLETIN_BUNDLE_EXTERNAL ?? '').split(',').filter(Boolean)];
+const external = ['exceljs', 'mammoth', 'docx', 'sharp', ...(process.env.BULLETIN_BUNDLE_EXTERNAL ?? '').split(',').filter(Boolean)];
 
 /**
  * fontkit imports brotli (WOFF2 only) eagerly, and brotli carries a 1.3 MB dictionary that every cold start would

@@ -6,6 +6,8 @@
 import type { Issue, Item, Section, Text } from '../issue/model.js';
 import type { Block, ParagraphBlock, Span } from './doc.js';
 import { written, type Styles } from './styles.js';
+import { composeFigure } from './figure.js';
+import { composeTable } from './table.js';
 import { ENDS_SENTENCE, parenthesised, sectionLabel, WORDS } from './wording.js';
 
 export function composeBody(issue: Issue, st: Styles): Block[] {
@@ -21,7 +23,7 @@ function composeSection(section: Section, st: Styles): Block[] {
   const ref = { file: section.ref.file, path: [...section.ref.path, 'label'] };
   const label = st.body(sectionLabel(section.label), 'heading', written(ref, 1, section.label.length));
   const out: Block[] = [{ kind: 'section-label', spans: [label], align: 'left', anchor: section.id, keepWithNext: true }];
-  for (const item of section.items) out.push(...(section.style === 'bullets' ? composeBullet(item, st) : composeItem(item, st)));
+  for (const item of section.items) out.push(...withMedia(item, section.style === 'bullets' ? composeBullet(item, st) : composeItem(item, st), st));
   return out;
 }
 
@@ -30,6 +32,28 @@ const paragraphsOf = (item: Item): Text[] => (item.paragraphs.length ? item.para
 
 const sourceOf = (item: Item, st: Styles): Span | undefined =>
   item.source ? st.body(parenthesised(item.source.text), 'body', written(item.source.ref, 1, item.source.text.length)) : undefined;
+
+/** Photos and tables after paragraph `before` - 1 (before: 0 puts them ahead of the first). */
+function mediaBlocks(item: Item, before: number, st: Styles): Block[] {
+  return (item.media ?? []).filter((m) => m.before === before).map((m) => (m.media.kind === 'photos' ? composeFigure(m.media, st) : composeTable(m.media, st)));
+}
+
+/** An item's blocks with its photos and tables between the paragraphs they were written between. */
+function withMedia(item: Item, paragraphs: ParagraphBlock[], st: Styles): Block[] {
+  if (!item.media) return paragraphs;
+  const out: Block[] = [...mediaBlocks(item, 0, st)];
+  const first = item.note ? 1 : 0;
+  paragraphs.forEach((p, i) => {
+    out.push(p);
+    if (i >= first) out.push(...mediaBlocks(item, i - first + 1, st));
+  });
+  // Media ahead of every paragraph go after the title's paragraph: the item's anchor stays on its first line.
+  if (out[0]?.kind !== 'paragraph') {
+    const lead = out.findIndex((b) => b.kind === 'paragraph');
+    out.unshift(...out.splice(lead, 1));
+  }
+  return out;
+}
 
 function composeItem(item: Item, st: Styles): ParagraphBlock[] {
   const indent = 2 * st.grid.pitch;

@@ -52,6 +52,13 @@ function blockTexts(block: Block, out: DocText[]): void {
     case 'paragraph':
       paragraphTexts(block, out);
       return;
+    case 'figure':
+      for (const p of block.photos) if (p.caption) paragraphTexts(p.caption, out);
+      return;
+    case 'table':
+      if (block.title) paragraphTexts(block.title, out);
+      for (const row of block.header ? [block.header, ...block.rows] : block.rows) for (const c of row) paragraphTexts(c.paragraph, out);
+      return;
   }
 }
 

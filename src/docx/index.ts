@@ -37,6 +37,7 @@ import { planDocument, type Border, type ParaLook, type PlanFooter, type PlanPar
 import { paraProps, runProps, styleBook, styleOptions, type StyleBook } from './styles.js';
 import { CHAR_STYLES, PARA_STYLES } from './style-names.js';
 import { pageSection } from './page.js';
+import { mediaOf } from './media.js';
 import { twips } from './units.js';
 
 export { docxFonts, type DocxFonts } from './fonts.js';
@@ -45,6 +46,8 @@ export interface DocxOptions {
   fonts: DocxFonts;
   /** The document's date (the issue's, or SOURCE_DATE_EPOCH): core properties and zip entries carry it, never the clock. */
   date: Date;
+  /** Photos as the build prepared them for print, by file (else the files are read as they are). */
+  images?: ReadonlyMap<string, Uint8Array>;
 }
 
 export async function writeDocx(doc: BulletinDoc, options: DocxOptions): Promise<Uint8Array> {
@@ -54,7 +57,14 @@ export async function writeDocx(doc: BulletinDoc, options: DocxOptions): Promise
   const book = styleBook(plan, [section.pageNumberStyle]);
   let bookmarkId = 0;
   const para = (p: PlanParagraph): Paragraph => paragraphOf(p, book, fonts, () => bookmarkId++);
-  const children: (Paragraph | Table)[] = plan.paragraphs.map(para);
+  const children: (Paragraph | Table)[] = [];
+  const media = [...(plan.media ?? [])];
+  const width = twips(doc.grid.width);
+  plan.paragraphs.forEach((p, i) => {
+    while (media[0] && media[0].after === i) children.push(...mediaOf(media.shift()!.media, width, para, options.images ?? new Map()));
+    children.push(para(p));
+  });
+  for (const m of media) children.push(...mediaOf(m.media, width, para, options.images ?? new Map()));
   if (plan.footer) children.push(footerTable(plan.footer, doc, para), afterFooter());
   const info = doc.info;
   const document = new Document({

@@ -68,8 +68,15 @@ export interface PlanFooter {
   rows: { top?: Border; bottom?: Border; paragraphs: PlanParagraph[] }[];
 }
 
+/** A photo row or a table, set after the first `after` paragraphs of the flow. */
+export type PlanMedia =
+  | { kind: 'figure'; photos: { file: string; width: number; height: number; caption?: PlanParagraph }[] }
+  | { kind: 'table'; columns: number[]; title?: PlanParagraph; header?: PlanParagraph[]; rows: PlanParagraph[][]; rule: Border; padding: number };
+
 export interface DocxPlan {
   paragraphs: PlanParagraph[];
+  /** Photos (sizes in pt) and tables (column widths and padding in twips), in flow order. */
+  media?: { after: number; media: PlanMedia }[];
   footer?: PlanFooter;
   gridLine: number;
 }
@@ -214,6 +221,13 @@ export function planDocument(doc: BulletinDoc): DocxPlan {
   }
 
   let footer: PlanFooter | undefined;
+  const media: { after: number; media: PlanMedia }[] = [];
+  /** Captions and cells at their own size, lines as far apart as in the PDF. */
+  const small = (p: Paragraph, leading: number): PlanParagraph => {
+    const pl = paragraph('body', p);
+    pl.look.line = twips(leading);
+    return pl;
+  };
   for (const b of doc.blocks) block(b);
 
   function block(b: Block): void {
@@ -228,6 +242,25 @@ export function planDocument(doc: BulletinDoc): DocxPlan {
       case 'paragraph':
         out.push(flow(paragraphStyle(b), b));
         return;
+      case 'figure':
+        media.push({
+          after: out.length,
+          media: { kind: 'figure', photos: b.photos.map((p) => ({ file: p.image.file, width: p.width, height: p.height, ...(p.caption ? { caption: small(p.caption, b.captionLeading) } : {}) })) },
+        });
+        return;
+      case 'table': {
+        const t: PlanMedia = {
+          kind: 'table',
+          columns: b.columns.map(twips),
+          rows: b.rows.map((r) => r.map((c) => small(c.paragraph, b.leading))),
+          rule: { size: borderEighths(b.rule.width), colour: hexOf(b.rule.colour) },
+          padding: twips(b.padding),
+        };
+        if (b.title) t.title = paragraph('body', b.title);
+        if (b.header) t.header = b.header.map((c) => small(c.paragraph, b.leading));
+        media.push({ after: out.length, media: t });
+        return;
+      }
       case 'footer': {
         const ps: PlanParagraph[] = [];
         rows(b.rows, 'footer', ps);
@@ -237,10 +270,13 @@ export function planDocument(doc: BulletinDoc): DocxPlan {
     }
   }
 
-  return footer ? { paragraphs: out, footer, gridLine } : { paragraphs: out, gridLine };
+  const plan: DocxPlan = footer ? { paragraphs: out, footer, gridLine } : { paragraphs: out, gridLine };
+  if (media.length > 0) plan.media = media;
+  return plan;
 }
 
 /** Every paragraph of the plan, the footer's too, in reading order. */
+// Captions and cells are left out: each carries its own look, and a table-heavy issue must not set the body style.
 export const allParagraphs = (plan: DocxPlan): PlanParagraph[] => [...plan.paragraphs, ...(plan.footer?.rows.flatMap((r) => r.paragraphs) ?? [])];
 
 /** The footer's paragraphs, cut into rows where a rule stands above one; the rules move to the cells' borders. */

@@ -5,7 +5,7 @@
  */
 import type { Message } from '../diagnostics.js';
 import { msg } from '../i18n/lang.js';
-import { looksLikeGb18030 } from '../issue/read.js';
+import { detectText } from '../issue/decode-text.js';
 import type { Block, Note } from './types.js';
 
 export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; message: Message };
@@ -15,43 +15,20 @@ const NOT_TEXT = msg(
   'this is not a text file (it holds binary data), nor a Word document; give a .txt (UTF-8 or GBK) or .docx file',
 );
 
-function strict(encoding: string, bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
 export function decodeText(bytes: Uint8Array): Decoded {
-  let text: string | undefined;
-  let encoding: string;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    text = strict('utf-16le', bytes.subarray(2));
-    encoding = 'UTF-16';
-  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    text = strict('utf-16be', bytes.subarray(2));
-    encoding = 'UTF-16';
-  } else {
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    const body = bom ? bytes.subarray(3) : bytes;
-    if (body.includes(0)) return { ok: false, message: NOT_TEXT };
-    text = strict('utf-8', body);
-    encoding = bom ? 'UTF-8（BOM）' : 'UTF-8';
-    if (text === undefined && !bom && looksLikeGb18030(body)) {
-      text = strict('gb18030', body);
-      encoding = 'GBK/GB18030';
-    }
-    if (text === undefined) {
-      return {
-        ok: false,
-        message: msg(
-          '文件既不是 UTF-8 也不是 GBK/GB18030 编码的中文文本（可能是二进制文件）；请在记事本中“另存为”UTF-8 后再导入',
-          'the file is neither UTF-8 nor GBK/GB18030 Chinese text (it may be binary); save it as UTF-8 in a text editor and import again',
-        ),
-      };
-    }
+  const d = detectText(bytes);
+  if (!d.ok && d.why === 'binary') return { ok: false, message: NOT_TEXT };
+  if (!d.ok && d.why === 'unknown') {
+    return {
+      ok: false,
+      message: msg(
+        '文件既不是 UTF-8 也不是 GBK/GB18030 编码的中文文本（可能是二进制文件）；请在记事本中“另存为”UTF-8 后再导入',
+        'the file is neither UTF-8 nor GBK/GB18030 Chinese text (it may be binary); save it as UTF-8 in a text editor and import again',
+      ),
+    };
   }
+  const text = d.ok ? d.text : undefined;
+  const encoding = d.ok ? d.encoding : '';
   if (text === undefined) return { ok: false, message: msg('文件的 UTF-16 编码有误，请另存为 UTF-8 后再导入', 'the file is not valid UTF-16; save it as UTF-8 and import again') };
   // Tabs, line and page breaks (pdftotext puts \f between pages) are text; other control characters are not.
   const control = /[\u0000-\u0008\u000e-\u001f\u007f]/.exec(text);

@@ -122,6 +122,50 @@ export interface Item {
   /** Stable anchor id for links and bookmarks, e.g. `item-3` or `s2-i1`. */
   id: string;
   ref: SourceRef;
+  /** Photos and tables written among the body's paragraphs (issue 14), in the order written. */
+  media?: MediaAt[];
+}
+
+/** A photo row or a table, and how many of the item's paragraphs come before it. */
+export interface MediaAt {
+  before: number;
+  media: Media;
+}
+
+export type Media = PhotoRow | Table;
+
+/** One photo (`photo:`) or two or three side by side (`photos:`). */
+export interface PhotoRow {
+  kind: 'photos';
+  photos: Photo[];
+  ref: SourceRef;
+}
+
+/** Width asked for: in characters of the type area, or in millimetres. */
+export type MediaWidth = { chars: number } | { mm: number };
+
+export interface Photo {
+  /** Absolute path of the JPEG or PNG file. */
+  file: string;
+  /** Pixels as the photo is seen, upright: after its EXIF orientation. */
+  pixelWidth: number;
+  pixelHeight: number;
+  caption?: Text;
+  width?: MediaWidth;
+  ref: SourceRef;
+}
+
+export type CellAlign = 'left' | 'center' | 'right';
+
+export interface Table {
+  kind: 'table';
+  title?: Text;
+  header?: Text[];
+  rows: Text[][];
+  /** Relative column widths (any unit; they are shares of the table's width). */
+  widths?: number[];
+  align?: CellAlign[];
+  ref: SourceRef;
 }
 
 export type SectionStyle = 'items' | 'bullets';

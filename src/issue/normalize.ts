@@ -10,6 +10,7 @@ import type {
   Issue,
   IssueDate,
   Item,
+  MediaAt,
   PageSettings,
   Section,
   SectionStyle,
@@ -23,6 +24,7 @@ import type { YamlPath, YamlSourceMap } from './source-map.js';
 import { ambiguousAliases, readSources } from './source-names.js';
 import { cutParagraphs } from './text.js';
 import { parseDate } from './dates.js';
+import { isMediaEntry, normalizeMedia } from './media.js';
 
 /** What normalisation starts from: validated data of the issue file and (optionally) the series file. */
 export interface NormalizeInput {
@@ -115,9 +117,14 @@ export function normalize(input: NormalizeInput, sources: YamlSourceMap): { issu
     (rawSection.items as Raw[]).forEach((rawItem, ii) => {
       const ip: YamlPath = [...sp, 'items', ii];
       const number = numbered ? ++counter : undefined;
+      const media: MediaAt[] = [];
+      const mediaContext = { file, page: series.page, sources, text, diagnostics };
       const item: Item = {
         number,
-        paragraphs: body(file, [...ip, 'body'], rawItem.body, sources),
+        paragraphs: body(file, [...ip, 'body'], rawItem.body, sources, (raw, p, before) => {
+          const m = normalizeMedia(raw, p, mediaContext);
+          if (m) media.push({ before, media: m });
+        }),
         id: number !== undefined ? `item-${number}` : `s${si + 1}-i${ii + 1}`,
         ref: { file, path: ip },
       };
@@ -126,11 +133,13 @@ export function normalize(input: NormalizeInput, sources: YamlSourceMap): { issu
       if (rawItem.note !== undefined) item.note = text([...ip, 'note'], rawItem.note);
       if (Array.isArray(rawItem.marks)) item.marks = rawItem.marks.map((mark, mi) => text([...ip, 'marks', mi], mark));
       if (typeof rawItem.extraPoints === 'number') item.extraPoints = rawItem.extraPoints;
+      if (media.length > 0) item.media = media;
       section.items.push(item);
     });
     sections.push(section);
   });
 
+  if (diagnostics.length > 0) return { diagnostics };
   const number = merged.number as number;
   const yearNumber = merged.yearNumber as number | undefined;
   const issue: Issue = {
@@ -166,8 +175,16 @@ function cut(file: string, p: YamlPath, value: string, split: boolean, sources: 
   });
 }
 
-function body(file: string, p: YamlPath, value: unknown, sources: YamlSourceMap): Text[] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => cut(file, [...p, i], String(v), true, sources));
+/** The body's paragraphs; a photo or table among them goes to `media` with the number of paragraphs before it. */
+function body(file: string, p: YamlPath, value: unknown, sources: YamlSourceMap, media: (raw: Record<string, unknown>, p: YamlPath, before: number) => void): Text[] {
+  if (Array.isArray(value)) {
+    const out: Text[] = [];
+    value.forEach((v, i) => {
+      if (isMediaEntry(v)) media(v, [...p, i], out.length);
+      else out.push(...cut(file, [...p, i], String(v), true, sources));
+    });
+    return out;
+  }
   return cut(file, p, String(value), true, sources);
 }
 

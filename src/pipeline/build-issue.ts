@@ -16,6 +16,7 @@ import { typesetDoc } from '../typeset/layout.js';
 import type { LayoutCache } from '../typeset/layout-cache.js';
 import type { Layout, MissingChar } from '../typeset/types.js';
 import { renderPdf, type DocInfo } from '../render/pdf.js';
+import { mediaFiles, prepareImages } from './images.js';
 import { WriteError, writeFileAtomic } from '../io/write-atomic.js';
 import { outputProblem } from '../io/output-guard.js';
 import { checkIssue } from '../check/run.js';
@@ -78,7 +79,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   const diagnostics = [...loaded.diagnostics];
   const issue = loaded.issue;
   // Also when the series file is broken: a watcher must see it mended.
-  const read = [...new Set(loaded.files.map((f) => path.resolve(f)))];
+  const read = [...new Set([...loaded.files, ...(loaded.issue ? mediaFiles(loaded.issue).map((m) => m.file) : [])].map((f) => path.resolve(f)))];
   const fail = (...more: Diagnostic[]): BuildResult => ({ ok: false, file: abs, diagnostics: [...diagnostics, ...more], inputs: read });
   if (!issue || diagnostics.some((d) => d.severity === 'error')) return fail();
   diagnostics.push(...editorial(issue, loaded.sources, abs, options));
@@ -99,6 +100,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   let layout: Layout;
   let bytes: Buffer;
   let info: DocInfo;
+  let images: Map<string, Buffer> = new Map();
   for (;;) {
     try {
       fonts = await resolveFonts(issue.series, path.dirname(abs), undefined, { exclude });
@@ -112,7 +114,10 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
       const found = [...fontFileDiagnostics(issue, fonts.report, fonts.problems, loaded.sources, abs), ...missingGlyphs(layout.missing, loaded.sources, abs, options.allowMissingGlyphs ?? false)];
       if (found.some((d) => d.severity === 'error')) return fail(...found);
       info = docInfo(doc.info, describeRoles(fonts.report), options.env ?? process.env);
-      bytes = await renderPdf(layout, info);
+      const prepared = await prepareImages(layout, issue, loaded.sources);
+      if (prepared.diagnostics.length > 0) return fail(...prepared.diagnostics);
+      images = prepared.images;
+      bytes = await renderPdf(layout, info, prepared.images);
       diagnostics.push(...found);
       break;
     } catch (e) {
@@ -126,7 +131,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   if (docxFile) {
     // Loaded only when asked for: docx.js is as large as the rest of the build, and most builds make no .docx.
     const { docxFonts, writeDocx } = await import('../docx/index.js');
-    files.push([docxFile, await writeDocx(doc, { fonts: docxFonts(issue.series.fonts), date: info.creationDate })]);
+    files.push([docxFile, await writeDocx(doc, { fonts: docxFonts(issue.series.fonts), date: info.creationDate, images })]);
   }
   for (const [out, data] of files) {
     try {

@@ -76,7 +76,8 @@ interface PdfkitOutline {
 interface PdfkitDoc {
   _font: PdfkitFont;
   _root: { data: { Names: { data: { Dests: { _compareKeys(a: string, b: string): number } } } } };
-  page: { fonts: Record<string, unknown> };
+  page: { fonts: Record<string, unknown>; xobjects: Record<string, unknown> };
+  openImage(src: Buffer): PdfkitImage;
   outline: PdfkitOutline;
   font(src: unknown, family: string): PdfkitDoc;
   addPage(options: { size: [number, number]; margin: number }): PdfkitDoc;
@@ -88,6 +89,13 @@ interface PdfkitDoc {
   on(event: 'error', fn: (e: unknown) => void): PdfkitDoc;
   end(): void;
   ref(data?: Record<string, unknown>): PdfkitRef;
+}
+
+/** pdfkit's PDFImage: embedded once, then named on each page that draws it. */
+interface PdfkitImage {
+  label: string;
+  obj?: unknown;
+  embed(doc: PdfkitDoc): void;
 }
 
 /** pdfkit's PDFReference, as far as the font-stream reuse touches it. */
@@ -149,7 +157,7 @@ function codePointsOf(s: string): number[] {
  *   kerning, the grid's tracking) become TJ adjustments, so text extraction and glyph positions are both exact.
  * - Deterministic: nothing depends on the clock or randomness (pdfkit's /ID hashes the Info fields).
  */
-export async function renderPdf(layout: Layout, info: DocInfo): Promise<Buffer> {
+export async function renderPdf(layout: Layout, info: DocInfo, images: ReadonlyMap<string, Buffer> = new Map()): Promise<Buffer> {
   const resolve = fontResolver(layout.fonts);
   // A damaged font that fails only now (a glyph, a table pdfkit reads on embedding) is named by its file.
   const files = new Map<string, string>();
@@ -252,6 +260,18 @@ export async function renderPdf(layout: Layout, info: DocInfo): Promise<Buffer> 
   }
 
   const H = layout.height;
+  const opened = new Map<string, PdfkitImage>();
+  const image = (file: string): PdfkitImage => {
+    let im = opened.get(file);
+    if (!im) {
+      const data = images.get(file);
+      if (!data) throw new Error(`render: no prepared image for ${file}`);
+      im = doc.openImage(data);
+      im.embed(doc);
+      opened.set(file, im);
+    }
+    return im;
+  };
   for (const page of layout.pages) {
     doc.addPage({ size: [layout.width, layout.height], margin: 0 });
     // pdfkit starts each page with a y-flip (top-left origin); undo it so raw operators use PDF coordinates.
@@ -274,6 +294,12 @@ export async function renderPdf(layout: Layout, info: DocInfo): Promise<Buffer> 
         case 'anchor':
           doc.addNamedDestination(item.name, 'XYZ', item.x, item.y, null);
           break;
+        case 'image': {
+          const im = image(item.file);
+          doc.page.xobjects[im.label] = im.obj;
+          out.push(`q ${fmt(item.w)} 0 0 ${fmt(item.h)} ${fmt(item.x)} ${fmt(H - item.y - item.h)} cm /${im.label} Do Q`);
+          break;
+        }
       }
     }
     out.push('Q');

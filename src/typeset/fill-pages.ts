@@ -13,6 +13,7 @@ const TRIES = 6;
 
 export function fillPages(flow: Flow, opts: PageFlowOptions): { lines: BodyLine[]; plan: PagePlan } {
   let lines = flow.lines();
+  const boxes = lines.some((l) => l.box);
   let plan = paginate(lines, opts);
   let counts = perPage(plan);
   // Pages are settled in order: changing a paragraph on page p changes nothing before it.
@@ -29,8 +30,8 @@ export function fillPages(flow: Flow, opts: PageFlowOptions): { lines: BodyLine[
       const l2 = lines.slice(0, firstLine).concat(flow.lines(para));
       const k0 = firstOn(plan, plan.placements[firstLine]!.page);
       const from = plan.placements[k0]!;
-      const tail = paginate(l2, opts, { item: k0, page: from.page, slot: from.slot });
-      const p2: PagePlan = { ...tail, placements: plan.placements.slice(0, k0).concat(tail.placements) };
+      // Photos and tables place lines out of order (a float) or keep lines free (a repeated header): paginate anew.
+      const p2: PagePlan = boxes ? paginate(l2, opts) : resumed(paginate(l2, opts, { item: k0, page: from.page, slot: from.slot }), plan, k0);
       const c2 = perPage(p2);
       if ((c2[page] ?? 0) > (counts[page] ?? 0) && p2.pages <= plan.pages) {
         lines = l2;
@@ -74,10 +75,14 @@ function keepFooterWithText(flow: Flow, opts: PageFlowOptions, lines: BodyLine[]
   return { lines, plan };
 }
 
-/** Lines placed on each page. */
+function resumed(tail: PagePlan, plan: PagePlan, k0: number): PagePlan {
+  return { ...tail, placements: plan.placements.slice(0, k0).concat(tail.placements) };
+}
+
+/** Lines taken on each page (a repeated table header's lines count). */
 function perPage(plan: PagePlan): Int32Array {
   const n = new Int32Array(plan.pages);
-  for (const p of plan.placements) n[p.page]!++;
+  for (const p of plan.placements) n[p.page]! += 1 + (p.head ?? 0);
   return n;
 }
 

@@ -8,12 +8,14 @@ import { AtomBuilder } from './text/atoms.js';
 import { gridBaseline } from './geometry.js';
 import { fillPages } from './fill-pages.js';
 import { addContents, addParagraph } from './flow-blocks.js';
+import { addFigure } from './figure.js';
+import { addTable } from './table.js';
 import type { LayoutCache } from './layout-cache.js';
-import { Flow } from './lines.js';
+import { Flow, type BoxUnit } from './lines.js';
 import { layoutPageNumber } from './page-number.js';
-import { placeRuns } from './place.js';
+import { placeRuns, shiftItems } from './place.js';
 import { setBand, type Band } from './rows.js';
-import type { FontFace, Fonts, Layout, LayoutPage } from './types.js';
+import type { FontFace, Fonts, Layout, LayoutPage, PageItem } from './types.js';
 
 /** `cache` (optional) keeps set paragraphs for the next layout in this process: rebuilds set only what changed. */
 export function typesetDoc(doc: BulletinDoc, fonts: Fonts, cache?: LayoutCache): Layout {
@@ -37,6 +39,12 @@ export function typesetDoc(doc: BulletinDoc, fonts: Fonts, cache?: LayoutCache):
       case 'paragraph':
         addParagraph(flow, block, grid, builder);
         break;
+      case 'figure':
+        addFigure(flow, block, grid, builder);
+        break;
+      case 'table':
+        addTable(flow, block, grid, builder);
+        break;
     }
   }
   const { lines, plan } = fillPages(flow, {
@@ -52,6 +60,7 @@ export function typesetDoc(doc: BulletinDoc, fonts: Fonts, cache?: LayoutCache):
     const y = gridBaseline(grid, p.slot, bl.size);
     page.items.push(...placeRuns(bl.line.runs, grid.left, y));
     const cellTop = grid.top + p.slot * grid.linePitch;
+    if (bl.box) page.items.push(...drawBox(bl.box, cellTop, p.head, grid.linePitch));
     for (const name of bl.anchors ?? (bl.anchor ? [bl.anchor] : [])) page.items.push({ kind: 'anchor', name, x: grid.left, y: cellTop });
     if (bl.link) {
       page.items.push({ kind: 'link', x: grid.left + bl.line.start, y: cellTop, w: bl.line.end - bl.line.start, h: grid.linePitch, target: bl.link });
@@ -68,6 +77,13 @@ export function typesetDoc(doc: BulletinDoc, fonts: Fonts, cache?: LayoutCache):
     outline: doc.outline,
     missing: [...(masthead?.missing ?? []), ...flow.missing, ...(footer?.missing ?? [])],
   };
+}
+
+/** A photo or table row at the top of its line; a table's header above it when pagination kept it room there. */
+function drawBox(box: BoxUnit, top: number, head: number | undefined, linePitch: number): PageItem[] {
+  const out = shiftItems(box.items, top);
+  if (head && box.head) out.unshift(...shiftItems(box.head.items, top - head * linePitch));
+  return out;
 }
 
 /** The faces of the role chains that some run names, once each, in role and chain order. */

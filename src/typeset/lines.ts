@@ -1,7 +1,21 @@
 /** Lines of the flowing part of the document (between the masthead and the footer), each taking one grid line. */
 import type { FlowItem } from './paginate.js';
 import type { SetLine, SetParagraph } from './paragraph.js';
-import type { MissingChar } from './types.js';
+import type { MissingChar, PageItem } from './types.js';
+
+/**
+ * Something drawn over a whole number of grid lines and never split (a photo with its caption, a table's rows):
+ * `items` have page x and y from the top of the first of its `slots` lines. `float`: when it does not fit on the
+ * page, the text after it fills the page and it goes to the top of the next. `head`: items drawn above it, in
+ * `slots` lines of their own, when it begins a page (a table's repeated header row).
+ */
+export interface BoxUnit {
+  slots: number;
+  items: PageItem[];
+  float?: boolean;
+  head?: { slots: number; items: PageItem[] };
+  missing?: MissingChar[];
+}
 
 export interface BodyLine extends FlowItem {
   line: SetLine;
@@ -13,6 +27,8 @@ export interface BodyLine extends FlowItem {
   anchors?: string[];
   /** The whole line links to this anchor. */
   link?: string;
+  /** On the first line of a box unit: what to draw from the top of that line. */
+  box?: BoxUnit;
 }
 
 interface Extra {
@@ -32,6 +48,7 @@ interface Para {
   adjustable: boolean;
   /** Set by `adjust`. */
   adjusted?: boolean;
+  box?: BoxUnit;
 }
 
 /** Collects paragraphs, and turns them into grid lines for pagination. */
@@ -40,6 +57,12 @@ export class Flow {
 
   add(make: ParagraphMaker, size: number, extra: Extra = {}, adjustable = false): void {
     this.paras.push({ set: make(), size, extra, adjustable });
+  }
+
+  /** A box unit: `slots` empty lines that go to a page together. */
+  addBox(unit: BoxUnit): void {
+    const lines = Array.from({ length: Math.max(1, unit.slots) }, () => ({ runs: [], start: 0, end: 0 }));
+    this.paras.push({ set: { lines, missing: unit.missing ?? [] }, size: 0, extra: {}, adjustable: false, box: unit });
   }
 
   get missing(): MissingChar[] {
@@ -67,6 +90,13 @@ export class Flow {
           if (anchors.length === 1) l.anchor = anchors[0]!;
           else if (anchors.length > 1) l.anchors = anchors;
           pending = [];
+        }
+        if (p.box) {
+          if (index === 0) {
+            l.box = p.box;
+            if (p.box.float) l.float = true;
+            if (p.box.head) l.head = p.box.head.slots;
+          } else l.keepWithPrev = true;
         }
         if (p.extra.link) l.link = p.extra.link;
         if (p.extra.keepWithNext) l.keepWithNext = true;

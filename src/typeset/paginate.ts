@@ -13,6 +13,13 @@ export interface FlowItem {
   keepWithNext?: boolean;
   /** May not begin a page (a source set on a line of its own). */
   keepWithPrev?: boolean;
+  /**
+   * First line of a unit (its other lines keepWithPrev) that floats: when the unit does not fit, the lines after
+   * it fill the page and it goes to the top of the next one.
+   */
+  float?: boolean;
+  /** Lines kept free above this line when it begins a page (a table's header row, drawn again there). */
+  head?: number;
 }
 
 export interface Placement {
@@ -20,6 +27,8 @@ export interface Placement {
   item: number;
   page: number;
   slot: number;
+  /** The item's `head` lines were kept free above it (it begins the page). */
+  head?: number;
 }
 
 export interface PageFlowOptions {
@@ -50,14 +59,46 @@ export function paginate(flow: FlowItem[], opts: PageFlowOptions, resume?: { ite
     page++;
     slot = 0;
   };
+  // A floating unit that did not fit where it came: placed at the top of the next page.
+  let pending: { item: number; count: number } | undefined;
+  let top = slot;
+  const placeFloat = (): void => {
+    if (!pending) return;
+    for (let k = 0; k < pending.count; k++) placements.push({ item: pending.item + k, page, slot: slot + k });
+    slot += pending.count;
+    pending = undefined;
+  };
+  const toNewPage = (): void => {
+    newPage();
+    placeFloat();
+    top = slot;
+  };
   let i = resume?.item ?? 0;
   while (i < flow.length) {
     const it = flow[i]!;
+    if (it.float && it.index === 0) {
+      const count = unitLength(flow, i);
+      if (pending) {
+        toNewPage();
+        continue;
+      }
+      if (slot > top && count > linesPerPage - slot) {
+        pending = { item: i, count };
+        i += count;
+        continue;
+      }
+    }
+    let head: number | undefined;
+    if (it.head && it.index === 0 && slot === top && page > 0) {
+      head = it.head;
+      slot += head;
+      top = slot;
+    }
     // A whole paragraph (or the rest of one) from i.
     const rest = it.count - it.index;
     const room = linesPerPage - slot;
     if (room <= 0) {
-      newPage();
+      toNewPage();
       continue;
     }
     if (it.keepWithNext && slot > 0) {
@@ -66,7 +107,7 @@ export function paginate(flow: FlowItem[], opts: PageFlowOptions, resume?: { ite
       const next = flow[i + 1];
       const need = 1 + (next ? Math.min(next.count - next.index, next.count >= 3 ? 2 : 1) : 0);
       if (room < need) {
-        newPage();
+        toNewPage();
         continue;
       }
     }
@@ -79,16 +120,28 @@ export function paginate(flow: FlowItem[], opts: PageFlowOptions, resume?: { ite
       if (it.index === 0 && take === 1) take = 0;
     }
     // On an empty page every rule yields: a page that cannot hold the lines together must hold them apart.
-    if (take <= 0 && slot === 0) take = Math.min(rest, room);
+    if (take <= 0 && (slot === 0 || (head !== undefined && slot === top))) take = Math.min(rest, room);
     if (take <= 0) {
-      newPage();
+      if (head) {
+        slot -= head;
+        top = slot;
+      }
+      toNewPage();
       continue;
     }
-    for (let k = 0; k < take; k++) placements.push({ item: i + k, page, slot: slot + k });
+    for (let k = 0; k < take; k++) placements.push({ item: i + k, page, slot: slot + k, ...(k === 0 && head ? { head } : {}) });
     slot += take;
     i += take;
   }
+  if (pending) toNewPage();
   let footerPage = page;
   if (opts.footerSlots > 0 && slot + opts.footerSlots > linesPerPage) footerPage = page + 1;
   return { placements, pages: Math.max(page, footerPage) + 1, footerPage };
+}
+
+/** Lines of the unit that begins at `i`: it and the keep-with-previous lines after it. */
+function unitLength(flow: FlowItem[], i: number): number {
+  let n = 1;
+  while (i + n < flow.length && flow[i + n]!.keepWithPrev && flow[i + n]!.para === flow[i]!.para) n++;
+  return n;
 }

@@ -101,7 +101,18 @@ export interface Anchor {
   y: number;
 }
 
-export type PageItem = GlyphRun | RuleBox | LinkBox | Anchor;
+/** A photo, drawn into the box at its printed size; `file` names the image the build prepared for print. */
+export interface ImageBox {
+  kind: 'image';
+  file: string;
+  x: number;
+  /** Top edge. */
+  y: number;
+  w: number;
+  h: number;
+}
+
+export type PageItem = GlyphRun | RuleBox | LinkBox | Anchor | ImageBox;
 
 export interface LayoutPage {
   items: PageItem[];

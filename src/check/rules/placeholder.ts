@@ -60,4 +60,6 @@ const WHAT: Record<ReturnType<typeof textsOf>[number]['kind'], [string, string]>
   note: ['编者按', "editor's note"],
   source: ['来源单位', 'source'],
   distribution: ['报送范围', 'distribution list'],
+  caption: ['图片说明或表格标题', 'caption or table title'],
+  cell: ['表格', 'table'],
 };

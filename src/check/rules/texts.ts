@@ -1,7 +1,7 @@
 /** Which texts of an issue the rules look at, with the font role each is set in (for coverage). */
 import type { FontRole, Issue, Item, Section, Text } from '../../issue/model.js';
 
-export type TextKind = 'title' | 'paragraph' | 'note' | 'source' | 'distribution';
+export type TextKind = 'title' | 'paragraph' | 'note' | 'source' | 'distribution' | 'caption' | 'cell';
 
 export interface TextSite {
   text: Text;
@@ -20,6 +20,14 @@ export function textsOf(issue: Issue): TextSite[] {
       if (item.note) out.push({ text: item.note, kind: 'note', role: 'kai', section, item });
       for (const p of item.paragraphs) out.push({ text: p, kind: 'paragraph', role: 'body', section, item });
       if (item.source) out.push({ text: item.source, kind: 'source', role: 'body', section, item });
+      for (const { media } of item.media ?? []) {
+        if (media.kind === 'photos') for (const p of media.photos) if (p.caption) out.push({ text: p.caption, kind: 'caption', role: 'kai', section, item });
+        if (media.kind === 'table') {
+          if (media.title) out.push({ text: media.title, kind: 'caption', role: 'heading', section, item });
+          for (const c of media.header ?? []) out.push({ text: c, kind: 'cell', role: 'heading', section, item });
+          for (const row of media.rows) for (const c of row) out.push({ text: c, kind: 'cell', role: 'body', section, item });
+        }
+      }
     }
   }
   for (const line of issue.series.distribution) {
