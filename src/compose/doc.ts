@@ -34,10 +34,7 @@ export interface Span {
   role: FontRole;
   /** pt */
   size: number;
-  /**
-   * Bold drawn over the role's face. No block sets it yet (table titles in bold 仿宋 will); the typesetter refuses a
-   * span that asks for it until it can draw it.
-   */
+  /** Bold drawn over the role's face (the 编者按： label, a 1. heading in 仿宋): outlines filled and stroked. */
   weight?: 'bold';
   /** Absent: black. */
   colour?: Colour;
@@ -85,6 +82,8 @@ export interface Paragraph {
   hang?: { label: Span; width: HangWidth };
   /** Set after the last line when it fits there, else right-aligned on a line of its own (an item's source). */
   trailer?: Span;
+  /** Lines of about equal length when it wraps (a centred title, a long series line); absent: greedy lines. */
+  balance?: boolean;
 }
 
 /** A hanging label's room: a fixed width, pt, or the label's own width plus `gap` pt. */
