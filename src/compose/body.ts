@@ -7,21 +7,37 @@ import type { Issue, Item, Section, Text } from '../issue/model.js';
 import type { Block, ParagraphBlock, Span } from './doc.js';
 import { written, type Styles } from './styles.js';
 import { ENDS_SENTENCE, parenthesised, sectionLabel, WORDS } from './wording.js';
+import { composeArticle, type ArticlePlace } from './article.js';
+import { noteParagraph } from './note.js';
 
-export function composeBody(issue: Issue, st: Styles): Block[] {
+/** `after`: whether something flows above the body (the contents), so that an article there is not first. */
+export function composeBody(issue: Issue, st: Styles, after = false): Block[] {
   const out: Block[] = [];
+  if (issue.note) {
+    out.push(noteParagraph(issue.note, st));
+    after = true;
+  }
   for (const section of issue.sections) {
     if (section.items.length === 0) continue;
-    out.push(...composeSection(section, st));
+    out.push(...composeSection(section, st, after || out.length > 0));
   }
   return out;
 }
 
-function composeSection(section: Section, st: Styles): Block[] {
-  const ref = { file: section.ref.file, path: [...section.ref.path, 'label'] };
-  const label = st.body(sectionLabel(section.label), 'heading', written(ref, 1, section.label.length));
-  const out: Block[] = [{ kind: 'section-label', spans: [label], align: 'left', anchor: section.id, keepWithNext: true }];
-  for (const item of section.items) out.push(...(section.style === 'bullets' ? composeBullet(item, st) : composeItem(item, st)));
+function composeSection(section: Section, st: Styles, after: boolean): Block[] {
+  const out: Block[] = [];
+  // A section without a label (an article issue) sets no heading.
+  if (section.label) {
+    const ref = { file: section.ref.file, path: [...section.ref.path, 'label'] };
+    const label = st.body(sectionLabel(section.label), 'heading', written(ref, 1, section.label.length));
+    out.push({ kind: 'section-label', spans: [label], align: 'left', anchor: section.id, keepWithNext: true });
+  }
+  for (const item of section.items) {
+    if (section.style === 'article') {
+      const place: ArticlePlace = out.length === 0 ? (after ? 'after-text' : 'first') : out[out.length - 1]!.kind === 'section-label' ? 'after-label' : 'after-text';
+      out.push(...composeArticle(item, st, place));
+    } else out.push(...(section.style === 'bullets' ? composeBullet(item, st) : composeItem(item, st)));
+  }
   return out;
 }
 

@@ -50,7 +50,17 @@ function blockTexts(block: Block, out: DocText[]): void {
       return;
     case 'section-label':
     case 'paragraph':
+    case 'title':
       paragraphTexts(block, out);
+      return;
+    case 'attachments':
+      for (const p of block.paragraphs) paragraphTexts(p, out);
+      return;
+    case 'signature':
+      spanTexts(block.organ, out);
+      spanTexts(block.date, out);
+      return;
+    case 'space':
       return;
   }
 }

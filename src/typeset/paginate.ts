@@ -13,6 +13,8 @@ export interface FlowItem {
   keepWithNext?: boolean;
   /** May not begin a page (a source set on a line of its own). */
   keepWithPrev?: boolean;
+  /** An empty line: at the head of a page (not the first) it takes no room. */
+  blank?: boolean;
 }
 
 export interface Placement {
@@ -53,6 +55,12 @@ export function paginate(flow: FlowItem[], opts: PageFlowOptions, resume?: { ite
   let i = resume?.item ?? 0;
   while (i < flow.length) {
     const it = flow[i]!;
+    if (it.blank && slot === 0 && page > 0) {
+      // Space before a title or a signature means nothing at the top of a page: placed, but on no line of its own.
+      placements.push({ item: i, page, slot });
+      i++;
+      continue;
+    }
     // A whole paragraph (or the rest of one) from i.
     const rest = it.count - it.index;
     const room = linesPerPage - slot;
