@@ -60,4 +60,10 @@ const WHAT: Record<ReturnType<typeof textsOf>[number]['kind'], [string, string]>
   note: ['编者按', "editor's note"],
   source: ['来源单位', 'source'],
   distribution: ['报送范围', 'distribution list'],
+  subtitle: ['副标题', 'subtitle'],
+  byline: ['署名', 'byline'],
+  addressee: ['主送机关', 'addressee'],
+  attachment: ['附件名称', 'attachment'],
+  signature: ['落款的发文机关', 'signature'],
+  mark: ['报头标注', 'masthead mark'],
 };
