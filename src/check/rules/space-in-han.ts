@@ -11,7 +11,7 @@ import { textsOf } from './texts.js';
 
 /**
  * `title`: a headline of two phrases (消防安全警钟长鸣 齐抓共管防患未然) may keep one space between them — it is set
- * as a full-width space; two or more are still a slip.
+ * as a full-width space; a byline may part two units so too. Two or more are still a slip.
  */
 export function checkText(text: Text, title = false): Finding[] {
   const t = text.text;
@@ -22,7 +22,7 @@ export function checkText(text: Text, title = false): Finding[] {
     while (j < t.length && isSpace(t[j])) j++;
     const before = t[i - 1];
     const after = t[j];
-    if (title && j === i + 1 && t[i] === ' ') {
+    if (title && j === i + 1) {
       i = j;
       continue;
     }
@@ -44,5 +44,5 @@ export const spaceInHan: Rule = {
     en: `stray space between "${d.before}" and "${d.after}"`,
   }),
   // Distribution lines may separate recipients with spaces by design; only item texts are checked.
-  check: (ctx) => textsOf(ctx.issue).filter((s) => s.kind !== 'distribution').flatMap((s) => checkText(s.text, s.kind === 'title')),
+  check: (ctx) => textsOf(ctx.issue).filter((s) => s.kind !== 'distribution').flatMap((s) => checkText(s.text, s.kind === 'title' || s.kind === 'byline')),
 };
