@@ -14,7 +14,7 @@ export function formatDate(date: IssueDate): string {
  * The issue line as offices write it: 第 22 期（2026 年 48 期）, 第 33 期（总第 192 期）, 2026 年第 48 期 (yearly
  * numbering), 增刊第 1 期 (a 增刊, 特刊 or 专刊 counts on its own and takes no total number).
  */
-export function formatIssueLine(issue: Pick<Issue, 'number' | 'yearNumber' | 'totalNumber' | 'special' | 'date'> & { series: { numbering?: 'yearly' } }): string {
+export function formatIssueLine(issue: Pick<Issue, 'number' | 'yearNumber' | 'totalNumber' | 'special'> & { date: { year: number }; series: { numbering?: 'yearly' } }): string {
   const { number, yearNumber, totalNumber, special } = issue;
   const year = issue.date.year;
   if (special) return `${special}第 ${number} 期`;

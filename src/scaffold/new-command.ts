@@ -11,9 +11,10 @@ import { describeFsError } from '../io/fs-errors.js';
 import { displayPath } from '../io/display-path.js';
 import { defaultOutName, nextIssue } from './next-issue.js';
 import { today } from '../issue/today.js';
+import type { SpecialKind } from '../issue/model.js';
 
 /** Top-level keys that describe one issue; every other top-level key is a setting the new issue inherits. */
-const ISSUE_KEYS = new Set(['number', 'yearNumber', 'date', 'sections', 'series']);
+const ISSUE_KEYS = new Set(['number', 'yearNumber', 'totalNumber', 'special', 'note', 'urgency', 'copyNumber', 'date', 'sections', 'series']);
 
 export async function createNextIssue(from: string, out: string | undefined, options: { lang: Lang; env?: NodeJS.ProcessEnv }): Promise<number> {
   const { lang } = options;
@@ -81,7 +82,8 @@ export async function createNextIssue(from: string, out: string | undefined, opt
   }
 
   const n = result.next;
-  const line = n.yearNumber === undefined ? `第 ${n.number} 期` : `第 ${n.number} 期（${day.year} 年 ${n.yearNumber} 期）`;
+  const { formatIssueLine } = await import('../compose/wording.js');
+  const line = formatIssueLine({ ...n, special: n.special as SpecialKind | undefined, date: { year: day.year }, series: loaded.issue.series });
   process.stdout.write(
     t(
       `✓ 已生成 ${displayPath(outFile)}：${line}，${n.date}\n  请把【待填写】处换成本期内容，然后运行：bulletin check ${displayPath(outFile)}\n`,
