@@ -62,7 +62,7 @@ export async function createNextIssue(from: string, out: string | undefined, opt
     return 2;
   }
 
-  const result = nextIssue(read.text, prevFile, outFile, day);
+  const result = nextIssue(read.text, prevFile, outFile, day, loaded.issue.series.numbering === 'yearly');
   if (!result.ok) {
     const d: Diagnostic = { file: prevFile, line: result.line ?? 1, column: 1, severity: 'error', rule: 'new', message: result.message };
     process.stderr.write(formatFindings([d], lang));

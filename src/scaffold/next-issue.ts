@@ -40,7 +40,8 @@ export function placeholderItem(doc: Document, bullets: boolean, label: string, 
 }
 
 /** `prevText` is the previous issue file; `outFile`/`prevFile` let relative paths in it follow the move. */
-export function nextIssue(prevText: string, prevFile: string, outFile: string, today: Day): NextResult {
+/** `yearly`: the series numbers its issues within each year (2026 年第 N 期), so a new year starts at 1 again. */
+export function nextIssue(prevText: string, prevFile: string, outFile: string, today: Day, yearly = false): NextResult {
   const doc = parseDocument(prevText, { keepSourceTokens: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
@@ -56,7 +57,9 @@ export function nextIssue(prevText: string, prevFile: string, outFile: string, t
   if (!prevDay) return { ok: false, message: msg('上一期文件没有有效的日期 date（YYYY-MM-DD）', 'the previous issue has no valid "date" (YYYY-MM-DD)') };
   const prevYearNumber = doc.get('yearNumber');
 
-  const next: NextIssue = { text: '', number: number + 1, date: today.iso };
+  const special = doc.get('special');
+  const restart = yearly && special === undefined && today.year !== prevDay.year;
+  const next: NextIssue = { text: '', number: restart ? 1 : number + 1, date: today.iso };
   doc.set('number', next.number);
   if (typeof prevYearNumber === 'number') {
     // The running number counts issues within a calendar year.
@@ -69,7 +72,6 @@ export function nextIssue(prevText: string, prevFile: string, outFile: string, t
     next.totalNumber = prevTotal + 1;
     doc.set('totalNumber', next.totalNumber);
   }
-  const special = doc.get('special');
   if (typeof special === 'string') next.special = special;
   for (const key of ['note', 'urgency', 'copyNumber']) doc.delete(key);
   doc.set('date', today.iso);
