@@ -54,7 +54,9 @@ export async function createNextIssue(from: string, out: string | undefined, opt
 
   // OUT may be a folder: the new file goes into it, under the default name.
   const prevNumber = loaded.issue.number;
-  const defaultName = defaultOutName(prevFile, prevNumber, prevNumber + 1);
+  // Yearly numbering starts again at 1 in a new year (a 增刊 keeps counting on its own).
+  const restart = loaded.issue.series.numbering === 'yearly' && !loaded.issue.special && day.year !== loaded.issue.date.year;
+  const defaultName = defaultOutName(prevFile, prevNumber, restart ? 1 : prevNumber + 1);
   let outFile = out ? path.resolve(out) : path.join(path.dirname(prevFile), defaultName);
   if (out && isFolder(outFile)) outFile = path.join(outFile, defaultName);
   if (outFile === prevFile) {

@@ -66,5 +66,6 @@ describe('bulletin new, numbering variants', () => {
     const r = await run('new', '--from', path.join(dir, 'n-048.yaml'));
     expect(r.code).toBe(0);
     expect(r.out).toContain('2027 年第 1 期');
+    expect(r.out).toContain('n-001.yaml');
   });
 });
