@@ -113,7 +113,9 @@ export function checkIssues(entries: CheckEntry[], options: Omit<RunOptions, 'pr
   const coverageOf = new Map(entries.map((e) => [e.issue, e.coverage]));
   sorted.forEach((issue, i) => {
     const coverage = coverageOf.get(issue) ?? options.coverage;
-    const r = checkIssue(issue, sourcesOf.get(issue)!, { ...options, coverage, previous: i > 0 ? sorted[i - 1] : undefined });
+    // The issue before it in its own sequence: a 增刊 follows the last 增刊, a regular issue the last regular one.
+    const previous = sorted.slice(0, i).filter((p) => p.special === issue.special).at(-1);
+    const r = checkIssue(issue, sourcesOf.get(issue)!, { ...options, coverage, previous });
     out.diagnostics.push(...r.diagnostics);
     out.fixes.push(...r.fixes);
   });

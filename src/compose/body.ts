@@ -6,24 +6,39 @@
 import type { Issue, Item, Section, Text } from '../issue/model.js';
 import type { Block, ParagraphBlock, Span } from './doc.js';
 import { written, type Styles } from './styles.js';
-import { composeFigure } from './figure.js';
-import { composeTable } from './table.js';
+import { withMedia } from './media.js';
 import { ENDS_SENTENCE, parenthesised, sectionLabel, WORDS } from './wording.js';
+import { composeArticle, type ArticlePlace } from './article.js';
+import { noteParagraph } from './note.js';
 
-export function composeBody(issue: Issue, st: Styles): Block[] {
+/** `after`: whether something flows above the body (the contents), so that an article there is not first. */
+export function composeBody(issue: Issue, st: Styles, after = false): Block[] {
   const out: Block[] = [];
+  if (issue.note) {
+    out.push(noteParagraph(issue.note, st));
+    after = true;
+  }
   for (const section of issue.sections) {
     if (section.items.length === 0) continue;
-    out.push(...composeSection(section, st));
+    out.push(...composeSection(section, st, after || out.length > 0));
   }
   return out;
 }
 
-function composeSection(section: Section, st: Styles): Block[] {
-  const ref = { file: section.ref.file, path: [...section.ref.path, 'label'] };
-  const label = st.body(sectionLabel(section.label), 'heading', written(ref, 1, section.label.length));
-  const out: Block[] = [{ kind: 'section-label', spans: [label], align: 'left', anchor: section.id, keepWithNext: true }];
-  for (const item of section.items) out.push(...withMedia(item, section.style === 'bullets' ? composeBullet(item, st) : composeItem(item, st), st));
+function composeSection(section: Section, st: Styles, after: boolean): Block[] {
+  const out: Block[] = [];
+  // A section without a label (an article issue) sets no heading.
+  if (section.label) {
+    const ref = { file: section.ref.file, path: [...section.ref.path, 'label'] };
+    const label = st.body(sectionLabel(section.label), 'heading', written(ref, 1, section.label.length));
+    out.push({ kind: 'section-label', spans: [label], align: 'left', anchor: section.id, keepWithNext: true });
+  }
+  for (const item of section.items) {
+    if (section.style === 'article') {
+      const place: ArticlePlace = out.length === 0 ? (after ? 'after-text' : 'first') : out[out.length - 1]!.kind === 'section-label' ? 'after-label' : 'after-text';
+      out.push(...composeArticle(item, st, place));
+    } else out.push(...withMedia(item, section.style === 'bullets' ? composeBullet(item, st) : composeItem(item, st), st, { skip: item.note ? 1 : 0, leadFirst: true }));
+  }
   return out;
 }
 
@@ -32,28 +47,6 @@ const paragraphsOf = (item: Item): Text[] => (item.paragraphs.length ? item.para
 
 const sourceOf = (item: Item, st: Styles): Span | undefined =>
   item.source ? st.body(parenthesised(item.source.text), 'body', written(item.source.ref, 1, item.source.text.length)) : undefined;
-
-/** Photos and tables after paragraph `before` - 1 (before: 0 puts them ahead of the first). */
-function mediaBlocks(item: Item, before: number, st: Styles): Block[] {
-  return (item.media ?? []).filter((m) => m.before === before).map((m) => (m.media.kind === 'photos' ? composeFigure(m.media, st) : composeTable(m.media, st)));
-}
-
-/** An item's blocks with its photos and tables between the paragraphs they were written between. */
-function withMedia(item: Item, paragraphs: ParagraphBlock[], st: Styles): Block[] {
-  if (!item.media) return paragraphs;
-  const out: Block[] = [...mediaBlocks(item, 0, st)];
-  const first = item.note ? 1 : 0;
-  paragraphs.forEach((p, i) => {
-    out.push(p);
-    if (i >= first) out.push(...mediaBlocks(item, i - first + 1, st));
-  });
-  // Media ahead of every paragraph go after the title's paragraph: the item's anchor stays on its first line.
-  if (out[0]?.kind !== 'paragraph') {
-    const lead = out.findIndex((b) => b.kind === 'paragraph');
-    out.unshift(...out.splice(lead, 1));
-  }
-  return out;
-}
 
 function composeItem(item: Item, st: Styles): ParagraphBlock[] {
   const indent = 2 * st.grid.pitch;

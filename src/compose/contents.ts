@@ -5,21 +5,26 @@
 import type { Issue, Item, Section } from '../issue/model.js';
 import type { ContentsBlock, ContentsEntry } from './doc.js';
 import { derived, written, type Styles } from './styles.js';
-import { contentsTitle, itemNumber, sectionLabel, WORDS } from './wording.js';
+import { contentsHeading, contentsTitle, itemNumber, sectionLabel } from './wording.js';
 
-/** The contents, or undefined when no section is listed. */
+/**
+ * The contents, or undefined when no section is listed, when the series says `show: false`, or (`auto`) when the
+ * issue is one article and nothing else.
+ */
 export function composeContents(issue: Issue, st: Styles): ContentsBlock | undefined {
+  const show = issue.series.contents?.show ?? 'auto';
+  if (show === false || (show === 'auto' && oneArticle(issue))) return undefined;
   const listed = issue.sections.filter((s) => s.listed);
   if (listed.length === 0) return undefined;
   const { grid } = st;
   const entries: ContentsEntry[] = [];
   for (const section of listed) {
-    entries.push(sectionEntry(section, st));
+    if (section.label) entries.push(sectionEntry(section, st));
     for (const item of section.items) entries.push(itemEntry(item, st));
   }
   return {
     kind: 'contents',
-    heading: { spans: [st.body(WORDS.contents, 'heading')], align: 'left', keepWithNext: true },
+    heading: { spans: [st.body(contentsHeading(issue.series.contents?.title), 'heading')], align: 'left', keepWithNext: true },
     entries,
     numberGap: grid.bodySize / 4,
   };
@@ -43,3 +48,8 @@ function itemEntry(item: Item, st: Styles): ContentsEntry {
   if (item.number !== undefined) entry.number = st.body(itemNumber(item.number), 'kai', derived(item.ref, 'contentsNumber'));
   return entry;
 }
+
+const oneArticle = (issue: Issue): boolean => {
+  const withItems = issue.sections.filter((s) => s.items.length > 0);
+  return withItems.length === 1 && withItems[0]!.style === 'article' && withItems[0]!.items.length === 1;
+};

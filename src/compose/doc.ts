@@ -34,10 +34,7 @@ export interface Span {
   role: FontRole;
   /** pt */
   size: number;
-  /**
-   * Bold drawn over the role's face. No block sets it yet (table titles in bold 仿宋 will); the typesetter refuses a
-   * span that asks for it until it can draw it.
-   */
+  /** Bold drawn over the role's face (the 编者按： label, a 1. heading in 仿宋): outlines filled and stroked. */
   weight?: 'bold';
   /** Absent: black. */
   colour?: Colour;
@@ -85,6 +82,8 @@ export interface Paragraph {
   hang?: { label: Span; width: HangWidth };
   /** Set after the last line when it fits there, else right-aligned on a line of its own (an item's source). */
   trailer?: Span;
+  /** Lines of about equal length when it wraps (a centred title, a long series line); absent: greedy lines. */
+  balance?: boolean;
 }
 
 /** A hanging label's room: a fixed width, pt, or the label's own width plus `gap` pt. */
@@ -108,7 +107,18 @@ export interface FlowParagraph extends Paragraph {
 /* ---------------------------------------------------------------------------------------------------------------- */
 /* Blocks                                                                                                            */
 
-export type Block = MastheadBlock | ContentsBlock | SectionLabelBlock | ParagraphBlock | FooterBlock | FigureBlock | TableBlock;
+export type Block =
+  | MastheadBlock
+  | ContentsBlock
+  | SectionLabelBlock
+  | ParagraphBlock
+  | FooterBlock
+  | FigureBlock
+  | TableBlock
+  | TitleBlock
+  | SpaceBlock
+  | AttachmentsBlock
+  | SignatureBlock;
 
 /**
  * 报头: rows at the top of the first page, each on grid lines; the flow starts on the grid line below the last row.
@@ -147,6 +157,41 @@ export interface SectionLabelBlock extends FlowParagraph {
 /** Body text: an item's paragraphs (the first with its run-in title), an editor's note, a brief. */
 export interface ParagraphBlock extends FlowParagraph {
   kind: 'paragraph';
+}
+
+/**
+ * An article's title, subtitle or byline: centred lines (balanced when it wraps), each on one grid line; it never
+ * ends a page.
+ */
+export interface TitleBlock extends FlowParagraph {
+  kind: 'title';
+  /** 'title' in 2号 小标宋; 'subtitle' and 'byline' under it. */
+  part: 'title' | 'subtitle' | 'byline';
+}
+
+/** Empty grid lines (GB/T 9704's 空一行, 空二行): kept with what follows; at the head of a page they take no room. */
+export interface SpaceBlock {
+  kind: 'space';
+  lines: number;
+}
+
+/** 附件说明: "附件：" and the names, each a paragraph hanging after its number ("1."), kept together. */
+export interface AttachmentsBlock {
+  kind: 'attachments';
+  paragraphs: FlowParagraph[];
+}
+
+/**
+ * 落款 (GB/T 9704 §7.3.5, no seal): the organ `right` pt in from the right edge; on the next line the date, its first
+ * character `shift` pt right of the organ's first — or, when that runs past `right`, the date `right` pt in from
+ * the edge and the organ moved left to keep the shift.
+ */
+export interface SignatureBlock {
+  kind: 'signature';
+  organ: Span;
+  date: Span;
+  right: number;
+  shift: number;
 }
 
 /**

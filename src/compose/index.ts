@@ -20,7 +20,7 @@ export function composeIssue(issue: Issue): BulletinDoc {
   const blocks: Block[] = [composeMasthead(issue, st)];
   const contents = composeContents(issue, st);
   if (contents) blocks.push(contents);
-  blocks.push(...composeBody(issue, st));
+  blocks.push(...composeBody(issue, st, contents !== undefined));
   const footer = composeFooter(issue, st);
   if (footer) blocks.push(footer);
   return { grid, blocks, pageNumbers: pageNumbers(issue), outline: outline(issue), info: info(issue) };
@@ -42,13 +42,13 @@ function pageNumbers(issue: Issue): PageNumberStyle {
 function outline(issue: Issue): OutlineEntry[] {
   return issue.sections
     .filter((s) => s.items.length > 0)
-    .map((s) => ({
-      title: sectionLabel(s.label),
-      target: s.id,
-      children: s.items.flatMap((it) =>
+    .flatMap((s) => {
+      const children = s.items.flatMap((it) =>
         it.title ? [{ title: `${it.number !== undefined ? `${itemNumber(it.number)} ` : ''}${it.title.text}`, target: it.id, children: [] }] : [],
-      ),
-    }));
+      );
+      // A section without a label has no heading to jump to: its items stand at the top level.
+      return s.label ? [{ title: sectionLabel(s.label), target: s.id, children }] : children;
+    });
 }
 
 function info(issue: Issue): DocInfoText {
@@ -57,8 +57,8 @@ function info(issue: Issue): DocInfoText {
   return {
     title: `${s.name} 第 ${issue.number} 期`,
     author: s.offices.join('、'),
-    subject: [s.seriesLine, formatIssueLine(issue.number, issue.yearNumber, issue.date.year), formatDate(issue.date)].filter(Boolean).join(' '),
-    keywords: [s.name, ...issue.sections.map((sec) => sec.label), ...titles],
+    subject: [s.seriesLine, formatIssueLine(issue), formatDate(issue.date)].filter(Boolean).join(' '),
+    keywords: [s.name, ...issue.sections.flatMap((sec) => (sec.label ? [sec.label] : [])), ...titles],
     date: issue.date.iso,
     lang: 'zh-CN',
   };

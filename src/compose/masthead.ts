@@ -20,7 +20,20 @@ export function composeMasthead(issue: Issue, st: Styles): MastheadBlock {
   const line = (span: Span, align: 'left' | 'center'): void => {
     rows.push({ kind: 'text', paragraph: { spans: [span], align } });
   };
-  if (s.securityMark) line(st.body(s.securityMark, 'heading', written(settingRef(issue, 'securityMark'))), 'left');
+  // Top left: the security mark, then the urgency (GB/T 9704 §7.2.2–7.2.3, 黑体); top right: 份号 or 编号.
+  const marks: Span[] = [];
+  if (s.securityMark) marks.push(st.body(s.securityMark, 'heading', written(settingRef(issue, 'securityMark'))));
+  if (issue.urgency) marks.push(st.body(issue.urgency.text, 'heading', written(issue.urgency.ref)));
+  if (issue.copyNumber) {
+    const first = marks.shift();
+    rows.push({
+      kind: 'pair',
+      left: first ? [{ spans: [first], align: 'left' }] : [],
+      right: { spans: [st.body(issue.copyNumber.text, 'body', written(issue.copyNumber.ref))], align: 'right' },
+      gap: grid.pitch,
+    });
+  }
+  for (const mark of marks) line(mark, 'left');
   const name: Span = { text: s.name, role: 'masthead', size: Math.floor(grid.linePitch * 2), spacing: NAME_SPACING_EM, colour: red };
   const nameSource = written(settingRef(issue, 'name'));
   if (nameSource) name.source = nameSource;
@@ -29,7 +42,7 @@ export function composeMasthead(issue: Issue, st: Styles): MastheadBlock {
     line({ ...st.body(parenthesised(s.seriesLine), 'kai', written(settingRef(issue, 'seriesLine'), 1, s.seriesLine.length)), colour: red }, 'center');
   }
   const file = issue.file;
-  line(st.body(formatIssueLine(issue.number, issue.yearNumber, issue.date.year), 'body', derived({ file, path: ['number'] }, 'issueLine')), 'center');
+  line(st.body(formatIssueLine(issue), 'body', derived({ file, path: ['number'] }, 'issueLine')), 'center');
   const offices = s.offices.length ? s.offices : [''];
   rows.push({
     kind: 'pair',

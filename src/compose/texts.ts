@@ -50,6 +50,7 @@ function blockTexts(block: Block, out: DocText[]): void {
       return;
     case 'section-label':
     case 'paragraph':
+    case 'title':
       paragraphTexts(block, out);
       return;
     case 'figure':
@@ -58,6 +59,15 @@ function blockTexts(block: Block, out: DocText[]): void {
     case 'table':
       if (block.title) paragraphTexts(block.title, out);
       for (const row of block.header ? [block.header, ...block.rows] : block.rows) for (const c of row) paragraphTexts(c.paragraph, out);
+      return;
+    case 'attachments':
+      for (const p of block.paragraphs) paragraphTexts(p, out);
+      return;
+    case 'signature':
+      spanTexts(block.organ, out);
+      spanTexts(block.date, out);
+      return;
+    case 'space':
       return;
   }
 }

@@ -3,7 +3,7 @@
  * like, where it hangs, links and is bookmarked. Word breaks the lines and the pages itself, so the plan keeps the
  * decisions the BulletinDoc made (fonts by role, sizes, colours, indents, the grid) and none of the typesetter's.
  */
-import type { Align, Block, BulletinDoc, ContentsBlock, FlowParagraph, FontRole, Paragraph, Row, Span } from '../compose/doc.js';
+import type { Align, Block, BulletinDoc, ContentsBlock, FlowParagraph, FontRole, Paragraph, Row, SignatureBlock, Span, TitleBlock } from '../compose/doc.js';
 import { borderEighths, gridLineTwips, gridSpacingTwips, halfPoints, hexOf, labelWidth, twips } from './units.js';
 import type { CharStyleKind, ParaStyleKind } from './style-names.js';
 
@@ -220,6 +220,24 @@ export function planDocument(doc: BulletinDoc): DocxPlan {
     }
   }
 
+  /**
+   * 落款 as the PDF places it, measured the way this writer measures (a full-width character one em, ASCII half),
+   * the grid's spacing after every character but the last.
+   */
+  function signature(b: SignatureBlock): PlanParagraph[] {
+    const ink = (s: Span): number => labelWidth(s.text, s.size) + (s.spacing === 'grid' ? ([...s.text].length - 1) * (grid.pitch - s.size) : 0);
+    const edge = grid.width - b.right;
+    let organLeft = edge - ink(b.organ);
+    let dateLeft = organLeft + b.shift;
+    if (dateLeft + ink(b.date) > edge) {
+      dateLeft = edge - ink(b.date);
+      organLeft = dateLeft - b.shift;
+    }
+    const organ = paragraph('signature', { spans: [b.organ], align: 'left', left: Math.max(0, organLeft) });
+    organ.keepNext = true;
+    return [organ, paragraph('signature', { spans: [b.date], align: 'left', left: Math.max(0, dateLeft) })];
+  }
+
   let footer: PlanFooter | undefined;
   const media: { after: number; media: PlanMedia }[] = [];
   /** Captions and cells at their own size, lines as far apart as in the PDF. */
@@ -261,6 +279,19 @@ export function planDocument(doc: BulletinDoc): DocxPlan {
         media.push({ after: out.length, media: t });
         return;
       }
+      case 'title':
+        out.push(flow(TITLE_STYLE[b.part], b));
+        return;
+      case 'space':
+        // Empty lines: one empty paragraph as tall as they are.
+        out.push(paragraph('body', { spans: [], align: 'left' }, b.lines));
+        return;
+      case 'attachments':
+        for (const p of b.paragraphs) out.push(flow('attachments', p));
+        return;
+      case 'signature':
+        out.push(...signature(b));
+        return;
       case 'footer': {
         const ps: PlanParagraph[] = [];
         rows(b.rows, 'footer', ps);
@@ -290,6 +321,8 @@ function footerTable(ps: PlanParagraph[]): PlanFooter {
   }
   return { rows };
 }
+
+const TITLE_STYLE: Record<TitleBlock['part'], ParaStyleKind> = { title: 'articleTitle', subtitle: 'articleSubtitle', byline: 'byline' };
 
 /** 简讯 hang a bullet (or continue under it); 编者按 are in 楷体; everything else in the flow is body text. */
 function paragraphStyle(p: FlowParagraph): ParaStyleKind {

@@ -17,7 +17,12 @@ export type ParaStyleKind =
   | 'masthead'
   | 'mastheadRule'
   | 'footer'
-  | 'pageNumber';
+  | 'pageNumber'
+  | 'articleTitle'
+  | 'articleSubtitle'
+  | 'byline'
+  | 'attachments'
+  | 'signature';
 
 export const PARA_STYLES: Record<ParaStyleKind, { id: string; name: string; outlineLevel?: number }> = {
   body: { id: 'BulletinBody', name: '简报正文' },
@@ -33,6 +38,12 @@ export const PARA_STYLES: Record<ParaStyleKind, { id: string; name: string; outl
   mastheadRule: { id: 'MastheadRule', name: '报头红线' },
   footer: { id: 'Distribution', name: '版记' },
   pageNumber: { id: 'PageNumber', name: '页码' },
+  // An article's title is in the outline, as the PDF's bookmarks list it.
+  articleTitle: { id: 'ArticleTitle', name: '文章标题', outlineLevel: 0 },
+  articleSubtitle: { id: 'ArticleSubtitle', name: '副标题' },
+  byline: { id: 'Byline', name: '署名' },
+  attachments: { id: 'Attachments', name: '附件说明' },
+  signature: { id: 'Signature', name: '落款' },
 };
 
 /** Run-in text with a meaning of its own, and, for any other run in another face, one style per font role. */

@@ -6,7 +6,7 @@
  */
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { normaliseName, readFaceNames, type FaceNames } from './sfnt-names.js';
 
 export type FontOrigin = 'config' | 'issue' | 'series' | 'package' | 'system';
@@ -149,16 +149,28 @@ export class FontIndex {
     return undefined;
   }
 
-  /** The first face named `wanted` (family, full or PostScript name, any language) in the given origins. */
+  /**
+   * The face named `wanted` (family, full or PostScript name, any language) in the given origins. A family name
+   * that several weights share (Noto Serif CJK SC: Regular, Bold …, installed side by side) picks the regular
+   * one — the weight nearest 400 among the faces of that name in the first match's folder, the first of equals;
+   * a weight is asked for by its full or PostScript name (Noto Serif CJK SC Bold), which only that face has.
+   */
   byName(wanted: string, origins: FontOrigin[]): FaceMatch | undefined {
+    let best: { match: FaceMatch; weight: number } | undefined;
     for (const e of this.files()) {
       if (!origins.includes(e.origin) || this.skip.has(e.path)) continue;
+      if (best && (e.origin !== best.match.origin || dirname(e.path) !== dirname(best.match.file))) continue;
       if (e.origin === 'system' && !this.bigEnough(e.path)) continue;
       const faces = this.faceNames(e.path);
-      const face = faces?.find((f) => matches(f, wanted));
-      if (face) return { file: e.path, postscriptName: face.postscriptName, origin: e.origin, matched: wanted };
+      for (const face of faces ?? []) {
+        if (!matches(face, wanted)) continue;
+        const weight = face.weight ?? REGULAR;
+        if (!best || Math.abs(weight - REGULAR) < Math.abs(best.weight - REGULAR)) {
+          best = { match: { file: e.path, postscriptName: face.postscriptName, origin: e.origin, matched: wanted }, weight };
+        }
+      }
     }
-    return undefined;
+    return best?.match;
   }
 
   private bigEnough(file: string): boolean {
@@ -178,6 +190,9 @@ export class FontIndex {
     return { postscriptName: faces[0]!.postscriptName };
   }
 }
+
+/** usWeightClass of a regular (Book, Normal) face. */
+const REGULAR = 400;
 
 function bigEnough(file: string): boolean {
   try {

@@ -11,6 +11,8 @@ export interface FaceNames {
   postscriptName: string;
   /** Family, typographic family, full and PostScript names, in every language the file has. */
   names: string[];
+  /** OS/2 usWeightClass (400 regular, 700 bold); absent when the file has no OS/2 table. */
+  weight?: number;
 }
 
 const MAX_NAME_TABLE = 1 << 20;
@@ -65,12 +67,13 @@ function faceAt(fd: number, offset: number, index: number): FaceNames | null {
   const dir = read(fd, offset + 12, numTables * 16);
   let nameOff = -1;
   let nameLen = 0;
+  let os2Off = -1;
   for (let i = 0; i + 16 <= dir.length; i += 16) {
-    if (dir.toString('latin1', i, i + 4) === 'name') {
+    const tag = dir.toString('latin1', i, i + 4);
+    if (tag === 'name') {
       nameOff = dir.readUInt32BE(i + 8);
       nameLen = dir.readUInt32BE(i + 12);
-      break;
-    }
+    } else if (tag === 'OS/2') os2Off = dir.readUInt32BE(i + 8);
   }
   if (nameOff < 0 || nameLen < 6) return null;
   const t = read(fd, nameOff, Math.min(nameLen, MAX_NAME_TABLE));
@@ -95,7 +98,12 @@ function faceAt(fd: number, offset: number, index: number): FaceNames | null {
     names.add(s);
     if (nameId === 6 && (!ps || platform === 3)) ps = s;
   }
-  return { index, postscriptName: ps, names: [...names] };
+  const face: FaceNames = { index, postscriptName: ps, names: [...names] };
+  if (os2Off >= 0) {
+    const w = read(fd, os2Off + 4, 2);
+    if (w.length === 2) face.weight = w.readUInt16BE(0);
+  }
+  return face;
 }
 
 /**

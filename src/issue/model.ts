@@ -27,6 +27,8 @@ export interface DistributionLine {
   recipients: Text;
 }
 
+export type ContentsTitle = '本期目录' | '目录' | '本期要目';
+
 export type FontRole = 'masthead' | 'body' | 'heading' | 'kai' | 'number';
 
 /** For each role, an ordered list of candidates: family names (looked up in the OS and fonts/ folders) or file paths. */
@@ -93,6 +95,10 @@ export interface SeriesSettings {
   check?: CheckOptions;
   /** How `bulletin stats` scores items (`stats:` in the series file). */
   stats?: StatsOptions;
+  /** The issue line's wording: 'yearly' is 2026 年第 N 期; absent, 第 N 期 with the year's or the total count. */
+  numbering?: 'yearly';
+  /** `contents:`: the heading's word and whether the contents is printed ('auto': not for an issue of one article). */
+  contents?: { title?: ContentsTitle; show?: 'auto' | boolean };
   /** Absolute path of the series file that was merged in, if any. */
   seriesFile?: string;
   /**
@@ -119,6 +125,16 @@ export interface Item {
   marks?: Text[];
   /** Points added (or, negative, taken off) in `bulletin stats`; not typeset. */
   extraPoints?: number;
+  /** An article's 副标题, without its leading ——. */
+  subtitle?: Text;
+  /** An article's byline under the title (the reporting unit). */
+  byline?: Text;
+  /** 主送机关, as written (ending in ：). */
+  addressee?: Text;
+  /** 附件说明: one name per attachment. */
+  attachments?: Text[];
+  /** 落款: the issuing organ and the date (the issue's when not written). */
+  signature?: Signature;
   /** Stable anchor id for links and bookmarks, e.g. `item-3` or `s2-i1`. */
   id: string;
   ref: SourceRef;
@@ -168,10 +184,17 @@ export interface Table {
   ref: SourceRef;
 }
 
-export type SectionStyle = 'items' | 'bullets';
+export interface Signature {
+  organ: Text;
+  date: IssueDate;
+  /** Where the date was written; absent when it is the issue's. */
+  dateRef?: SourceRef;
+}
+
+export type SectionStyle = 'items' | 'bullets' | 'article';
 
 export interface Section {
-  /** Label without brackets, e.g. 动态 (shown as 【动态】). */
+  /** Label without brackets, e.g. 动态 (shown as 【动态】); '' when the section has none (no heading is set). */
   label: string;
   numbered: boolean;
   listed: boolean;
@@ -198,8 +221,20 @@ export interface Issue {
   /** Running number in the year: （2026 年 48 期） */
   yearNumber?: number;
   date: IssueDate;
+  /** 总第 N 期: counts the regular issues since the first. */
+  totalNumber?: number;
+  /** A 增刊, 特刊 or 专刊: `number` is its own count (增刊第 1 期). */
+  special?: SpecialKind;
+  /** The issue's 编者按, before the first section. */
+  note?: Text;
+  /** 紧急程度 at the masthead's top left. */
+  urgency?: Text;
+  /** 份号 or 编号 at the masthead's top right. */
+  copyNumber?: Text;
   sections: Section[];
 }
+
+export type SpecialKind = '增刊' | '特刊' | '专刊';
 
 /**
  * Resolves `SourceRef`s back to file positions; built by the loader from the YAML Documents' ranges

@@ -16,6 +16,7 @@ import type {
   SectionStyle,
   SeriesSettings,
   SourceRef,
+  SpecialKind,
   Text,
 } from './model.js';
 import { FONT_ROLES } from './font-roles.js';
@@ -102,11 +103,12 @@ export function normalize(input: NormalizeInput, sources: YamlSourceMap): { issu
   let counter = 0;
   (merged.sections as Raw[]).forEach((rawSection, si) => {
     const sp: YamlPath = ['sections', si];
-    const numbered = (rawSection.numbered as boolean | undefined) ?? true;
-    const listed = (rawSection.listed as boolean | undefined) ?? numbered;
     const style = ((rawSection.style as SectionStyle | undefined) ?? 'items') as SectionStyle;
+    // Articles are read whole, not numbered; they are listed (by title) when the contents is shown.
+    const numbered = (rawSection.numbered as boolean | undefined) ?? style !== 'article';
+    const listed = (rawSection.listed as boolean | undefined) ?? (numbered || style === 'article');
     const section: Section = {
-      label: String(rawSection.label),
+      label: rawSection.label === undefined ? '' : String(rawSection.label),
       numbered,
       listed,
       style,
@@ -131,6 +133,16 @@ export function normalize(input: NormalizeInput, sources: YamlSourceMap): { issu
       if (rawItem.title !== undefined) item.title = text([...ip, 'title'], rawItem.title);
       if (rawItem.source !== undefined) item.source = text([...ip, 'source'], rawItem.source);
       if (rawItem.note !== undefined) item.note = text([...ip, 'note'], rawItem.note);
+      if (rawItem.subtitle !== undefined) item.subtitle = text([...ip, 'subtitle'], rawItem.subtitle);
+      if (rawItem.byline !== undefined) item.byline = text([...ip, 'byline'], rawItem.byline);
+      if (rawItem.addressee !== undefined) item.addressee = text([...ip, 'addressee'], rawItem.addressee);
+      if (Array.isArray(rawItem.attachments)) item.attachments = rawItem.attachments.map((a, ai) => text([...ip, 'attachments', ai], a));
+      const sig = rawItem.signature as Raw | undefined;
+      if (sig) {
+        const written = sig.date === undefined ? undefined : parseDate(String(sig.date));
+        item.signature = { organ: text([...ip, 'signature', 'organ'], sig.organ), date: written ?? date };
+        if (written) item.signature.dateRef = { file, path: [...ip, 'signature', 'date'] };
+      }
       if (Array.isArray(rawItem.marks)) item.marks = rawItem.marks.map((mark, mi) => text([...ip, 'marks', mi], mark));
       if (typeof rawItem.extraPoints === 'number') item.extraPoints = rawItem.extraPoints;
       if (media.length > 0) item.media = media;
@@ -150,6 +162,9 @@ export function normalize(input: NormalizeInput, sources: YamlSourceMap): { issu
     date,
     sections,
   };
+  if (typeof merged.totalNumber === 'number') issue.totalNumber = merged.totalNumber;
+  if (merged.special !== undefined) issue.special = merged.special as SpecialKind;
+  for (const key of ['note', 'urgency', 'copyNumber'] as const) if (merged[key] !== undefined) issue[key] = text([key], merged[key]);
   return { issue, diagnostics };
 }
 
@@ -222,6 +237,8 @@ function seriesSettings(m: Raw, origin: (p: YamlPath) => string, text: (p: YamlP
   // Only the keys that were written: the rules fill in their own defaults for the rest.
   if (m.check !== undefined) settings.check = { ...(m.check as NonNullable<SeriesSettings['check']>) };
   if (m.stats !== undefined) settings.stats = { ...(m.stats as NonNullable<SeriesSettings['stats']>) };
+  if (m.numbering === 'yearly') settings.numbering = 'yearly';
+  if (m.contents !== undefined) settings.contents = { ...(m.contents as NonNullable<SeriesSettings['contents']>) };
   const listed = readSources(m.sources);
   settings.sources = listed.sources;
   if (listed.aliases) settings.sourceAliases = listed.aliases;

@@ -316,6 +316,9 @@ function writeRule(out: string[], r: RuleBox, H: number): void {
   out.push(`q ${fmt(r.width)} w 0 J ${colourOp(r.colour, true)} ${fmt(r.x1)} ${fmt(H - r.y1)} m ${fmt(r.x2)} ${fmt(H - r.y2)} l S Q`);
 }
 
+/** Stroke width of drawn bold, in ems. */
+const BOLD_STROKE = 0.03;
+
 function writeRun(out: string[], state: { fill: string; tz: number }, run: GlyphRun, e: Embedded, H: number, doc: PdfkitDoc): void {
   const { gids, xs, texts } = run;
   const n = gids.length;
@@ -350,6 +353,10 @@ function writeRun(out: string[], state: { fill: string; tz: number }, run: Glyph
   }
   const tz = run.hscale ?? 100;
   if (needActual) out.push(`/Span <</ActualText <${utf16Hex(texts.join(''))}>>> BDC`);
+  // Bold over a face that has no bold of its own: the outlines filled and stroked (text render mode 2) with a line
+  // 3 % of the size wide, in the fill's colour. Q restores the text state, so Tz is as before afterwards.
+  const tzBefore = state.tz;
+  if (run.bold) out.push(`q ${colourOp(run.colour, true)} ${fmt(run.size * BOLD_STROKE)} w 1 j 2 Tr`);
   out.push('BT');
   if (tz !== state.tz) {
     out.push(`${fmt(tz)} Tz`);
@@ -371,6 +378,10 @@ function writeRun(out: string[], state: { fill: string; tz: number }, run: Glyph
   }
   tj += '>] TJ';
   out.push(tj, 'ET');
+  if (run.bold) {
+    out.push('Q');
+    state.tz = tzBefore;
+  }
   if (needActual) out.push('EMC');
 }
 

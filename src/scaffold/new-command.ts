@@ -11,9 +11,10 @@ import { describeFsError } from '../io/fs-errors.js';
 import { displayPath } from '../io/display-path.js';
 import { defaultOutName, nextIssue } from './next-issue.js';
 import { today } from '../issue/today.js';
+import type { SpecialKind } from '../issue/model.js';
 
 /** Top-level keys that describe one issue; every other top-level key is a setting the new issue inherits. */
-const ISSUE_KEYS = new Set(['number', 'yearNumber', 'date', 'sections', 'series']);
+const ISSUE_KEYS = new Set(['number', 'yearNumber', 'totalNumber', 'special', 'note', 'urgency', 'copyNumber', 'date', 'sections', 'series']);
 
 export async function createNextIssue(from: string, out: string | undefined, options: { lang: Lang; env?: NodeJS.ProcessEnv }): Promise<number> {
   const { lang } = options;
@@ -53,7 +54,9 @@ export async function createNextIssue(from: string, out: string | undefined, opt
 
   // OUT may be a folder: the new file goes into it, under the default name.
   const prevNumber = loaded.issue.number;
-  const defaultName = defaultOutName(prevFile, prevNumber, prevNumber + 1);
+  // Yearly numbering starts again at 1 in a new year (a 增刊 keeps counting on its own).
+  const restart = loaded.issue.series.numbering === 'yearly' && !loaded.issue.special && day.year !== loaded.issue.date.year;
+  const defaultName = defaultOutName(prevFile, prevNumber, restart ? 1 : prevNumber + 1);
   let outFile = out ? path.resolve(out) : path.join(path.dirname(prevFile), defaultName);
   if (out && isFolder(outFile)) outFile = path.join(outFile, defaultName);
   if (outFile === prevFile) {
@@ -61,7 +64,7 @@ export async function createNextIssue(from: string, out: string | undefined, opt
     return 2;
   }
 
-  const result = nextIssue(read.text, prevFile, outFile, day);
+  const result = nextIssue(read.text, prevFile, outFile, day, loaded.issue.series.numbering === 'yearly');
   if (!result.ok) {
     const d: Diagnostic = { file: prevFile, line: result.line ?? 1, column: 1, severity: 'error', rule: 'new', message: result.message };
     process.stderr.write(formatFindings([d], lang));
@@ -81,7 +84,8 @@ export async function createNextIssue(from: string, out: string | undefined, opt
   }
 
   const n = result.next;
-  const line = n.yearNumber === undefined ? `第 ${n.number} 期` : `第 ${n.number} 期（${day.year} 年 ${n.yearNumber} 期）`;
+  const { formatIssueLine } = await import('../compose/wording.js');
+  const line = formatIssueLine({ ...n, special: n.special as SpecialKind | undefined, date: { year: day.year }, series: loaded.issue.series });
   process.stdout.write(
     t(
       `✓ 已生成 ${displayPath(outFile)}：${line}，${n.date}\n  请把【待填写】处换成本期内容，然后运行：bulletin check ${displayPath(outFile)}\n`,

@@ -3,10 +3,10 @@
  * section labels as they are; the contents as its heading and entries, the numbers of its entries hung in one
  * column as wide as the widest of them.
  */
-import type { ContentsBlock, FlowParagraph } from '../compose/doc.js';
+import type { ContentsBlock, FlowParagraph, SignatureBlock, SpaceBlock } from '../compose/doc.js';
 import type { Grid } from '../compose/geometry.js';
 import type { Flow } from './lines.js';
-import { naturalWidth, setParagraph, type ParagraphSpec } from './paragraph.js';
+import { naturalWidth, setParagraph, type ParagraphSpec, type SetParagraph } from './paragraph.js';
 import { engineSpan, lineSize, paragraphSpec } from './spans.js';
 import type { AtomBuilder } from './text/atoms.js';
 
@@ -37,4 +37,31 @@ export function addContents(flow: Flow, block: ContentsBlock, grid: Grid, builde
       else spec.left = (spec.left ?? 0) + column;
     });
   }
+}
+
+/** Empty grid lines: kept with what follows; at a page's head they take no room (see paginate). */
+export function addSpace(flow: Flow, block: SpaceBlock): void {
+  const blank: SetParagraph = { lines: Array.from({ length: block.lines }, () => ({ runs: [], start: 0, end: 0 })), missing: [] };
+  flow.add(() => blank, 0, { keepWithNext: true, blank: true });
+}
+
+/** 落款: the organ's and the date's left edges from their widths (GB/T 9704 §7.3.5); the two never part. */
+export function addSignature(flow: Flow, block: SignatureBlock, grid: Grid, builder: AtomBuilder): void {
+  const organ = engineSpan(block.organ, grid);
+  const date = engineSpan(block.date, grid);
+  // The last character's grid tracking is room after the ink, not ink: measured without it, the ink ends `right` in.
+  const ink = (s: typeof organ): number => naturalWidth(builder, [s]) - (s.tracking ?? 0);
+  const edge = grid.width - block.right;
+  let organLeft = edge - ink(organ);
+  let dateLeft = organLeft + block.shift;
+  if (dateLeft + ink(date) > edge) {
+    dateLeft = edge - ink(date);
+    organLeft = dateLeft - block.shift;
+  }
+  const line = (span: typeof organ, left: number, keep: boolean): void => {
+    const spec: ParagraphSpec = { spans: [span], width: grid.width, align: 'left', left: Math.max(0, left) };
+    flow.add(() => setParagraph(builder, spec), span.size, keep ? { keepWithNext: true } : {});
+  };
+  line(organ, organLeft, true);
+  line(date, dateLeft, false);
 }

@@ -7,7 +7,7 @@ import type { BulletinDoc } from '../compose/doc.js';
 import { AtomBuilder } from './text/atoms.js';
 import { gridBaseline } from './geometry.js';
 import { fillPages } from './fill-pages.js';
-import { addContents, addParagraph } from './flow-blocks.js';
+import { addContents, addParagraph, addSignature, addSpace } from './flow-blocks.js';
 import { addFigure } from './figure.js';
 import { addTable } from './table.js';
 import type { LayoutCache } from './layout-cache.js';
@@ -37,6 +37,7 @@ export function typesetDoc(doc: BulletinDoc, fonts: Fonts, cache?: LayoutCache):
         break;
       case 'section-label':
       case 'paragraph':
+      case 'title':
         addParagraph(flow, block, grid, builder);
         break;
       case 'figure':
@@ -44,6 +45,15 @@ export function typesetDoc(doc: BulletinDoc, fonts: Fonts, cache?: LayoutCache):
         break;
       case 'table':
         addTable(flow, block, grid, builder);
+        break;
+      case 'space':
+        addSpace(flow, block);
+        break;
+      case 'attachments':
+        for (const p of block.paragraphs) addParagraph(flow, p, grid, builder);
+        break;
+      case 'signature':
+        addSignature(flow, block, grid, builder);
         break;
     }
   }

@@ -35,6 +35,8 @@ interface Extra {
   anchor?: string;
   link?: string;
   keepWithNext?: boolean;
+  /** Empty lines (a SpaceBlock). */
+  blank?: boolean;
 }
 
 /** Sets a paragraph. */
@@ -100,6 +102,7 @@ export class Flow {
         }
         if (p.extra.link) l.link = p.extra.link;
         if (p.extra.keepWithNext) l.keepWithNext = true;
+        if (p.extra.blank) l.blank = true;
         if (line.trailerOnly) l.keepWithPrev = true;
         out.push(l);
       });

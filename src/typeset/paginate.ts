@@ -20,6 +20,8 @@ export interface FlowItem {
   float?: boolean;
   /** Lines kept free above this line when it begins a page (a table's header row, drawn again there). */
   head?: number;
+  /** An empty line: at the head of a page (not the first) it takes no room. */
+  blank?: boolean;
 }
 
 export interface Placement {
@@ -76,6 +78,12 @@ export function paginate(flow: FlowItem[], opts: PageFlowOptions, resume?: { ite
   let i = resume?.item ?? 0;
   while (i < flow.length) {
     const it = flow[i]!;
+    if (it.blank && slot === 0 && page > 0) {
+      // Space before a title or a signature means nothing at the top of a page: placed, but on no line of its own.
+      placements.push({ item: i, page, slot });
+      i++;
+      continue;
+    }
     if (it.float && it.index === 0) {
       const count = unitLength(flow, i);
       if (pending) {

@@ -26,6 +26,8 @@ export interface ParagraphSpec {
   hang?: { label: Span; width: number };
   /** Set after the last line when it fits there, else right-aligned on a line of its own (an item's source). */
   trailer?: Span;
+  /** Lines of about equal length (a wrapped title): broken in the narrowest measure that needs no more lines. */
+  balance?: boolean;
 }
 
 /** Glyphs of one font, size and colour on a line; x relative to the block's left edge. */
@@ -39,6 +41,7 @@ export interface LineRun {
   texts: string[];
   /** Horizontal scale in percent (a dash of "——" drawn joined). */
   hscale?: number;
+  bold?: boolean;
 }
 
 export interface SetLine {
@@ -137,7 +140,8 @@ function set(builder: AtomBuilder, spec: ParagraphSpec): SetParagraph {
     return out;
   };
   if (spec.align !== 'justify') {
-    const { lines, aligns } = breakGreedy(m, tStart, measure, spec.align, trailerSpan >= 0);
+    const breakAt = spec.balance ? balancedMeasure(m, tStart, measure, spec.align, trailerSpan >= 0) : measure;
+    const { lines, aligns } = breakGreedy(m, tStart, breakAt, spec.align, trailerSpan >= 0);
     return { lines: render(lines, aligns), missing };
   }
   const kindAlign = { justify: 'justify', last: 'left', trailer: 'right' } as const;
@@ -148,6 +152,25 @@ function set(builder: AtomBuilder, spec: ParagraphSpec): SetParagraph {
     return { lines: out, missing, variant: (delta) => (delta === 0 ? undefined : setIn(out.length + delta)) };
   };
   return setIn()!;
+}
+
+/**
+ * The measure a balanced paragraph is broken in: the narrowest (to a tenth of a point) in which it takes no more
+ * lines than in the full measure, so its lines come out about equal and the last never holds one character alone.
+ * Lines are still placed (centred) in the full measure.
+ */
+function balancedMeasure(m: Measure, tStart: number, measure: (i: number) => number, align: Align, trailer: boolean): (i: number) => number {
+  const count = (cut: number): number => breakGreedy(m, tStart, (i) => measure(i) - cut, align, trailer).lines.length;
+  const n = count(0);
+  if (n <= 1) return measure;
+  let lo = 0;
+  let hi = measure(0) - measure(0) / n;
+  while (hi - lo > 0.1) {
+    const mid = (lo + hi) / 2;
+    if (count(mid) > n) hi = mid;
+    else lo = mid;
+  }
+  return (i) => measure(i) - lo;
 }
 
 /** Lines set left, centred or right: greedy, with the trailer after the last line or on its own. */
@@ -189,9 +212,10 @@ function collectRuns(a: Atoms, l: LineRange, xs: Float64Array, x0: number, track
     }
     for (let k = a.g0[i]!; k < a.g0[i + 1]!; k++) {
       const span = a.spans[g.span[k]!]!;
-      if (!cur || cur.font !== g.font[k] || cur.size !== span.size || cur.colour !== span.colour) {
+      if (!cur || cur.font !== g.font[k] || cur.size !== span.size || cur.colour !== span.colour || cur.bold !== span.bold) {
         cur = { font: g.font[k]!, size: span.size, gids: [], xs: [], advances: [], texts: [] };
         if (span.colour) cur.colour = span.colour;
+        if (span.bold) cur.bold = true;
         runs.push(cur);
       }
       cur.gids.push(g.gid[k]!);

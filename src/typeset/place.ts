@@ -7,6 +7,7 @@ export function placeRuns(runs: LineRun[], left: number, y: number): GlyphRun[] 
     const g: GlyphRun = { kind: 'run', font: r.font, size: r.size, y, gids: r.gids, xs: r.xs.map((x) => x + left), advances: r.advances, texts: r.texts };
     if (r.colour) g.colour = r.colour;
     if (r.hscale !== undefined) g.hscale = r.hscale;
+    if (r.bold) g.bold = true;
     return g;
   });
 }

@@ -77,7 +77,8 @@ function drawLines(l: Lines, from: number, ctx: Ctx, items: PageItem[]): void {
 }
 
 function textRow(row: TextRow, ctx: Ctx): SetRow {
-  const l = setLines(row.paragraph, ctx);
+  // A centred row that wraps (a long series line) takes lines of about equal length, never a character alone.
+  const l = setLines(row.paragraph.align === 'center' ? { ...row.paragraph, balance: true } : row.paragraph, ctx);
   return { lines: l.lines.length, draw: (slot, items) => drawLines(l, slot, ctx, items) };
 }
 

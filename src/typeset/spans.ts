@@ -9,8 +9,8 @@ import { naturalWidth, type ParagraphSpec } from './paragraph.js';
 import type { AtomBuilder } from './text/atoms.js';
 
 export function engineSpan(s: DocSpan, grid: Grid): Span {
-  if (s.weight !== undefined) throw new Error(`typeset: a span asks for weight "${s.weight}", which the engine cannot draw yet`);
   const out: Span = { text: s.text, role: s.role, size: s.size };
+  if (s.weight === 'bold') out.bold = true;
   if (s.colour) out.colour = s.colour;
   if (s.noBreak) out.noBreak = true;
   if (s.source?.kind === 'written') {
@@ -33,6 +33,7 @@ export function paragraphSpec(p: Paragraph, grid: Grid, builder: AtomBuilder): P
     spec.hang = { label, width: typeof w === 'number' ? w : naturalWidth(builder, [label]) + w.gap };
   }
   if (p.trailer) spec.trailer = engineSpan(p.trailer, grid);
+  if (p.balance) spec.balance = true;
   return spec;
 }
 

@@ -70,6 +70,8 @@ export interface GlyphRun {
   texts: string[];
   /** Horizontal scale in percent (100 = none), used to fit a long masthead name. */
   hscale?: number;
+  /** Drawn bold: the outlines stroked as well as filled. */
+  bold?: boolean;
 }
 
 export interface RuleBox {

@@ -140,6 +140,25 @@ describe('renderPdf', async () => {
   });
 });
 
+describe('renderPdf bold', () => {
+  it('draws a bold run filled and stroked (render mode 2) in its colour, and restores the state after it', async () => {
+    const plain = gridRun(body, '甲乙', 80, 100);
+    const bold = { ...gridRun(body, '丙丁', 80, 130), bold: true, colour: { space: 'cmyk' as const, values: [0, 100, 100, 0] as [number, number, number, number] } };
+    const after = gridRun(body, '戊', 80, 160);
+    const layout: Layout = { width: 300, height: 300, fonts: [body], outline: [], missing: [], pages: [{ items: [plain, bold, after] }] };
+    const pdf = await renderPdf(layout, { title: 't', creationDate: new Date(0) });
+    const content = inflatedStreams(pdf).map((s) => s.toString('latin1')).find((s) => s.includes(' TJ'))!;
+    const ops = content.split('\n');
+    const q = ops.findIndex((o) => o.includes('2 Tr'));
+    expect(ops[q]).toBe('q 0 1 1 0 K 0.48 w 1 j 2 Tr');
+    expect(ops.filter((o) => o.includes('Tr'))).toHaveLength(1);
+    expect(ops.slice(q + 1).find((o) => o === 'Q' || o === 'q')).toBe('Q');
+    expect(ops[ops.indexOf('ET', q) + 1]).toBe('Q');
+    // Same input, same bytes.
+    expect((await renderPdf(layout, { title: 't', creationDate: new Date(0) })).equals(pdf)).toBe(true);
+  });
+});
+
 describe('renderPdf text layer', () => {
   it('keeps the text of a missing character (.notdef) and of a glyph shared by two texts', async () => {
     const missing = gridRun(body, '甲가乙', 80, 100);

@@ -55,9 +55,14 @@ describe('typesetDoc', () => {
     expect(l.pages[0]!.items.some((i) => i.kind === 'anchor' && i.name === 'p1')).toBe(true);
   });
 
-  it('refuses a span that asks for a weight it cannot draw', () => {
+  it('a span in bold becomes a run drawn bold, apart from the runs around it', () => {
     const d = doc();
-    d.blocks[1] = { kind: 'paragraph', spans: [{ ...body('丙'), weight: 'bold' }], align: 'left' };
-    expect(() => typesetDoc(d, fakeFonts())).toThrow(/weight "bold"/);
+    d.blocks[1] = { kind: 'paragraph', spans: [{ ...body('丙'), weight: 'bold' }, body('丁')], align: 'left' };
+    const runs = typesetDoc(d, fakeFonts()).pages[0]!.items.flatMap((i) => (i.kind === 'run' ? [[i.texts.join(''), i.bold ?? false]] : []));
+    const at = runs.findIndex((r) => r[0] === '丙');
+    expect(runs.slice(at, at + 2)).toEqual([
+      ['丙', true],
+      ['丁', false],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 /** Refs of the issue's own fields (not Texts), as written in the issue file (schemas/bulletin.schema.json). */
 import type { Issue, SourceRef } from '../../issue/model.js';
 
-export type IssueField = 'number' | 'yearNumber' | 'date';
+export type IssueField = 'number' | 'yearNumber' | 'date' | 'totalNumber';
 
 export function fieldRef(issue: Issue, field: IssueField): SourceRef {
   return { file: issue.file, path: [field] };

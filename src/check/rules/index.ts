@@ -22,6 +22,10 @@ import { issueNumberSequence, yearNumberSequence } from './issue-sequence.js';
 import { placeholder } from './placeholder.js';
 import { decorationDoubled } from './decoration-doubled.js';
 import { paragraphIndent } from './paragraph-indent.js';
+import { addresseeColon } from './addressee-colon.js';
+import { attachmentNote } from './attachment-note.js';
+import { signatureDate } from './signature-date.js';
+import { totalNumberSequence } from './total-number-sequence.js';
 
 export const rules: Rule[] = [
   // Template text left by `bulletin new` / `bulletin init`: first, as it is what is left to do.
@@ -42,11 +46,14 @@ export const rules: Rule[] = [
   titleLength,
   titleDuplicate,
   urlLong,
+  addresseeColon,
+  attachmentNote,
+  signatureDate,
   itemRepeated,
   dateFuture,
   dateOrder,
   fontCoverage,
 ];
 
-export const seriesRules: SeriesRule[] = [issueNumberSequence, yearNumberSequence];
+export const seriesRules: SeriesRule[] = [issueNumberSequence, yearNumberSequence, totalNumberSequence];
 

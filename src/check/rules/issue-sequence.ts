@@ -2,6 +2,7 @@
  * Across several issues (files or a folder), sorted by year and number:
  * - issue-number-sequence: 第 N 期 continues with no gap and no repeat (restarting at 1 in a new year is fine);
  * - year-number-sequence: the running number （2026 年 N 期） continues within a year and restarts at 1 in a new one.
+ * A 增刊 (特刊, 专刊) is numbered on its own and compared only with issues of its kind.
  * A problem is reported at the later issue's field, where the editor fixes it.
  */
 import type { SeriesRule, Finding } from './types.js';
@@ -14,9 +15,17 @@ export function sortIssues(issues: Issue[]): Issue[] {
   return [...issues].sort((a, b) => a.date.year - b.date.year || a.number - b.number || a.date.iso.localeCompare(b.date.iso) || a.file.localeCompare(b.file));
 }
 
-function pairs(issues: Issue[]): [Issue, Issue][] {
+/**
+ * Each issue with the one before it in its own sequence: the regular issues, and each kind of 增刊, 特刊 or 专刊,
+ * which is numbered on its own.
+ */
+export function pairs(issues: Issue[]): [Issue, Issue][] {
   const s = sortIssues(issues);
-  return s.slice(1).map((b, i) => [s[i]!, b]);
+  const kinds = [...new Set(s.map((i) => i.special ?? ''))];
+  return kinds.flatMap((k) => {
+    const run = s.filter((i) => (i.special ?? '') === k);
+    return run.slice(1).map((b, i): [Issue, Issue] => [run[i]!, b]);
+  });
 }
 
 export const issueNumberSequence: SeriesRule = {

@@ -7,6 +7,7 @@
 import type { Rule, Finding } from './types.js';
 import type { Text } from '../../issue/model.js';
 import { proseOf } from './texts.js';
+import { headingOf } from '../../compose/headings.js';
 
 const ENDERS = '。！？…';
 const CLOSERS = '”’）》」』】〕';
@@ -49,6 +50,8 @@ export const paragraphEnd: Rule = {
   }),
   check: (ctx) =>
     proseOf(ctx.issue).flatMap((s) => {
+      // A heading standing alone in an article (一、主要做法) is not a sentence.
+      if (s.section?.style === 'article' && s.kind === 'paragraph' && headingOf(s.text.text)?.length === s.text.text.length) return [];
       const paras = s.item?.paragraphs ?? [];
       return checkText(s.text, s.kind === 'note' || paras[paras.length - 1] === s.text);
     }),

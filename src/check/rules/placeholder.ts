@@ -62,4 +62,10 @@ const WHAT: Record<ReturnType<typeof textsOf>[number]['kind'], [string, string]>
   distribution: ['报送范围', 'distribution list'],
   caption: ['图片说明或表格标题', 'caption or table title'],
   cell: ['表格', 'table'],
+  subtitle: ['副标题', 'subtitle'],
+  byline: ['署名', 'byline'],
+  addressee: ['主送机关', 'addressee'],
+  attachment: ['附件名称', 'attachment'],
+  signature: ['落款的发文机关', 'signature'],
+  mark: ['报头标注', 'masthead mark'],
 };

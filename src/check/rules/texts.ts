@@ -1,7 +1,20 @@
 /** Which texts of an issue the rules look at, with the font role each is set in (for coverage). */
 import type { FontRole, Issue, Item, Section, Text } from '../../issue/model.js';
 
-export type TextKind = 'title' | 'paragraph' | 'note' | 'source' | 'distribution' | 'caption' | 'cell';
+export type TextKind =
+  | 'title'
+  | 'paragraph'
+  | 'note'
+  | 'source'
+  | 'distribution'
+  | 'caption'
+  | 'cell'
+  | 'subtitle'
+  | 'byline'
+  | 'addressee'
+  | 'attachment'
+  | 'signature'
+  | 'mark';
 
 export interface TextSite {
   text: Text;
@@ -11,13 +24,23 @@ export interface TextSite {
   item?: Item;
 }
 
-/** Every text of the issue in reading order: items (title, note, body, source), then the footer. */
+/**
+ * Every text of the issue in reading order: the masthead's marks, the issue's note, items (title, note, body,
+ * source; an article's subtitle, byline, addressee, attachments and signature too), then the footer.
+ */
 export function textsOf(issue: Issue): TextSite[] {
   const out: TextSite[] = [];
+  for (const mark of [issue.urgency, issue.copyNumber]) if (mark) out.push({ text: mark, kind: 'mark', role: 'heading' });
+  if (issue.note) out.push({ text: issue.note, kind: 'note', role: 'kai' });
   for (const section of issue.sections) {
+    const article = section.style === 'article';
     for (const item of section.items) {
-      if (item.title) out.push({ text: item.title, kind: 'title', role: 'heading', section, item });
-      if (item.note) out.push({ text: item.note, kind: 'note', role: 'kai', section, item });
+      if (item.note && article) out.push({ text: item.note, kind: 'note', role: 'kai', section, item });
+      if (item.title) out.push({ text: item.title, kind: 'title', role: article ? 'masthead' : 'heading', section, item });
+      if (item.subtitle) out.push({ text: item.subtitle, kind: 'subtitle', role: 'kai', section, item });
+      if (item.byline) out.push({ text: item.byline, kind: 'byline', role: 'kai', section, item });
+      if (item.note && !article) out.push({ text: item.note, kind: 'note', role: 'kai', section, item });
+      if (item.addressee) out.push({ text: item.addressee, kind: 'addressee', role: 'body', section, item });
       for (const p of item.paragraphs) out.push({ text: p, kind: 'paragraph', role: 'body', section, item });
       if (item.source) out.push({ text: item.source, kind: 'source', role: 'body', section, item });
       for (const { media } of item.media ?? []) {
@@ -28,6 +51,8 @@ export function textsOf(issue: Issue): TextSite[] {
           for (const row of media.rows) for (const c of row) out.push({ text: c, kind: 'cell', role: 'body', section, item });
         }
       }
+      for (const a of item.attachments ?? []) out.push({ text: a, kind: 'attachment', role: 'body', section, item });
+      if (item.signature) out.push({ text: item.signature.organ, kind: 'signature', role: 'body', section, item });
     }
   }
   for (const line of issue.series.distribution) {

@@ -19,6 +19,8 @@ export interface Span {
   tracking?: number;
   /** Never broken across lines (共印 N 份), though it may hold spaces. */
   noBreak?: boolean;
+  /** Drawn bold over the face's own weight (the renderer strokes the outlines too). */
+  bold?: boolean;
 }
 
 /** One glyph per entry. */
