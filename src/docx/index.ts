@@ -9,7 +9,6 @@ import {
   BookmarkEnd,
   BookmarkStart,
   Document,
-  Footer,
   InternalHyperlink,
   Packer,
   PageNumber,

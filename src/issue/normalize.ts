@@ -5,10 +5,8 @@ import { DEFAULT_COLOUR, DEFAULT_FONTS, DEFAULT_PAGE } from './defaults.js';
 import type {
   Colour,
   DistributionLine,
-  FontRole,
   FontSettings,
   Issue,
-  IssueDate,
   Item,
   MediaAt,
   PageSettings,

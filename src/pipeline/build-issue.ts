@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { msg } from '../i18n/lang.js';
 import { loadIssue } from '../issue/load.js';
 import type { Issue, SourceMap } from '../issue/model.js';
 import { isFontError, type FontError } from '../fonts/errors.js';

@@ -7,7 +7,6 @@ import { schemaPath } from '../io/package-paths.js';
 import { yamlScalar } from '../issue/yaml-scalar.js';
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Message } from '../diagnostics.js';
 import { PLACEHOLDER } from '../check/rules/placeholder.js';
 import { msg } from '../i18n/lang.js';

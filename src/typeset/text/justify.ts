@@ -24,8 +24,6 @@ const TRACK = 0.02;
 const EDGE = 20;
 /** A line off the grid, or with spaces wider than their range, costs at least this much more. */
 export const OFF_GRID = 1000;
-/** An opening mark at the line's start set half-width. */
-const LEAD = 10;
 /** A line that nothing can stretch (one word): it stays short. */
 const SHORT = 10_000;
 
