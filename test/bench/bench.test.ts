@@ -12,7 +12,7 @@ const bench = (dir: string, anchor: string) => {
   const out = path.join(dir, 'results.json');
   const r = spawnSync(
     process.execPath,
-    [path.join(root, 'bench/run.mjs'), '--runs', '1', '--quick', '--no-build', '--batch', '2', '--anchor', anchor, '--out', out],
+    [path.join(root, 'test/bench/run.mjs'), '--runs', '1', '--quick', '--no-build', '--batch', '2', '--anchor', anchor, '--out', out],
     { cwd: root, encoding: 'utf8' },
   );
   expect(r.status, r.stderr).toBe(0);
@@ -21,7 +21,7 @@ const bench = (dir: string, anchor: string) => {
 const target = (j: { targets: { name: string; value: number | null; met: boolean | null }[] }, name: string) =>
   j.targets.find((t) => t.name.startsWith(name));
 
-describe('bench/run.mjs', () => {
+describe('test/bench/run.mjs', () => {
   beforeAll(() => ensureDist());
 
   it('runs with --runs 1 --quick against an anchor and writes the ratios', () => {

@@ -2,12 +2,12 @@
 /**
  * `npm run bench [-- --runs N] [--quick] [--out FILE] [--no-build] [--anchor FILE]`: whole-process timings of
  * bulletin against Typst and `node -e 0` measured in the same run, a table on stdout and JSON in
- * bench/results.json. Absolute times do not travel between machines; ratios measured in one run do, so every
+ * test/bench/results.json. Absolute times do not travel between machines; ratios measured in one run do, so every
  * target is a ratio. Each measure: one warm-up, then N runs (default 7), interleaved (A B C A B C …) so that load
  * from elsewhere falls on all of them alike; median, min and max.
  *
  * The Typst anchor is ../shared/tools/anchors/typst-seed.js (the reference content typeset by
- * @myriaddreamin/typst-ts-node-compiler, a dev dependency; fonts through fc-match: run bench/setup-system.sh).
+ * @myriaddreamin/typst-ts-node-compiler, a dev dependency; fonts through fc-match: run test/bench/setup-system.sh).
  * Without it (a clone on its own, CI) the Typst columns print "—".
  *
  * --quick (CI): small batch and synthetic issues; it checks that the script works, not the targets.
@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
 const value = (name, fallback) => {
@@ -29,7 +29,7 @@ const value = (name, fallback) => {
 };
 const RUNS = Math.max(1, Number(value('--runs', '7')));
 const QUICK = flag('--quick');
-const OUT = path.resolve(value('--out', path.join(root, 'bench/results.json')));
+const OUT = path.resolve(value('--out', path.join(root, 'test/bench/results.json')));
 const BATCH = Number(value('--batch', QUICK ? '4' : '100'));
 const SIZES = (value('--sizes', QUICK ? '2,4' : '25,50,100,200')).split(',').map(Number);
 const SYNTH = Number(value('--pages', QUICK ? '4' : '100'));
@@ -89,7 +89,7 @@ const typst = (() => {
   const probe = run(node, [ANCHOR, path.join(tmp, 'typst.pdf')], { env: anchorEnv, allowFail: true });
   if (probe.r.status !== 0) {
     log(`the Typst anchor did not run (${(probe.r.stderr || '').trim().split('\n').find((l) => /Error|error/.test(l)) ?? probe.r.status}); ` +
-      'install the dev dependencies and run bench/setup-system.sh (fontconfig, fonts-noto-cjk). Typst columns print "—"');
+      'install the dev dependencies and run test/bench/setup-system.sh (fontconfig, fonts-noto-cjk). Typst columns print "—"');
     return null;
   }
   return { cmd: node, argv: [ANCHOR, path.join(tmp, 'typst.pdf')], opts: { env: anchorEnv } };
@@ -168,7 +168,7 @@ results.typstPdfBytes = typst ? statSync(path.join(tmp, 'typst.pdf')).size : nul
   let early = [];
   let first = [];
   for (let i = 0; i < rounds; i++) {
-    const w = JSON.parse(run(node, [path.join(root, 'bench/warm.mjs'), reference, path.join(tmp, 'warm.pdf'), String(count)]).r.stdout);
+    const w = JSON.parse(run(node, [path.join(root, 'test/bench/warm.mjs'), reference, path.join(tmp, 'warm.pdf'), String(count)]).r.stdout);
     ours.push(stats(w.times).median);
     early = early.concat(w.early);
     first.push(w.first);
@@ -192,7 +192,7 @@ results.batch = { files: BATCH, jobs: availableParallelism(), ...timeProcess(`ba
 log('timing layout alone…');
 {
   const files = SIZES.map(synthetic);
-  const out = JSON.parse(run(node, [path.join(root, 'bench/layout.mjs'), String(RUNS), ...files]).r.stdout);
+  const out = JSON.parse(run(node, [path.join(root, 'test/bench/layout.mjs'), String(RUNS), ...files]).r.stdout);
   results.layout = out.map((o, i) => {
     const s = stats(o.times);
     return { targetPages: SIZES[i], pages: o.pages, chars: o.chars, ...s, usPerChar: (s.median * 1000) / o.chars };

@@ -1,8 +1,8 @@
 // Composition and layout (no loading, no PDF): node bench/layout.mjs RUNS FILE… → JSON [{ file, pages, chars, times }].
-import { loadIssue } from '../dist/issue/load.js';
-import { resolveFonts } from '../dist/fonts/roles.js';
-import { composeIssue } from '../dist/compose/index.js';
-import { typesetDoc } from '../dist/typeset/layout.js';
+import { loadIssue } from '../../dist/issue/load.js';
+import { resolveFonts } from '../../dist/fonts/roles.js';
+import { composeIssue } from '../../dist/compose/index.js';
+import { typesetDoc } from '../../dist/typeset/layout.js';
 
 const layoutIssue = (issue, fonts) => typesetDoc(composeIssue(issue), fonts);
 import path from 'node:path';

@@ -6,8 +6,8 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildIssue } from '../dist/pipeline/build-issue.js';
-import { LayoutCache } from '../dist/typeset/layout-cache.js';
+import { buildIssue } from '../../dist/pipeline/build-issue.js';
+import { LayoutCache } from '../../dist/typeset/layout-cache.js';
 
 const [file, output, count = '10'] = process.argv.slice(2);
 const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-warm-'));
