@@ -37,8 +37,11 @@ export function typesetDoc(doc: BulletinDoc, fonts: Fonts, cache?: LayoutCache):
         break;
       case 'section-label':
       case 'paragraph':
+        addParagraph(flow, block, grid, builder);
+        break;
       case 'title':
         addParagraph(flow, block, grid, builder);
+        flow.fenceLast();
         break;
       case 'figure':
         addFigure(flow, block, grid, builder);
@@ -50,7 +53,10 @@ export function typesetDoc(doc: BulletinDoc, fonts: Fonts, cache?: LayoutCache):
         addSpace(flow, block);
         break;
       case 'attachments':
-        for (const p of block.paragraphs) addParagraph(flow, p, grid, builder);
+        block.paragraphs.forEach((p, k) => {
+          addParagraph(flow, p, grid, builder);
+          if (k === 0) flow.fenceLast();
+        });
         break;
       case 'signature':
         addSignature(flow, block, grid, builder);

@@ -37,6 +37,8 @@ interface Extra {
   keepWithNext?: boolean;
   /** Empty lines (a SpaceBlock). */
   blank?: boolean;
+  /** A photo or table may not float past this paragraph (see FlowItem.fence). */
+  fence?: boolean;
 }
 
 /** Sets a paragraph. */
@@ -62,6 +64,12 @@ export class Flow {
   }
 
   /** A box unit: `slots` empty lines that go to a page together. */
+  /** Marks the paragraph added last as a fence: a floating photo or table waiting for the next page stays above it. */
+  fenceLast(): void {
+    const last = this.paras[this.paras.length - 1];
+    if (last) last.extra = { ...last.extra, fence: true };
+  }
+
   addBox(unit: BoxUnit): void {
     const lines = Array.from({ length: Math.max(1, unit.slots) }, () => ({ runs: [], start: 0, end: 0 }));
     this.paras.push({ set: { lines, missing: unit.missing ?? [] }, size: 0, extra: {}, adjustable: false, box: unit });
@@ -103,6 +111,7 @@ export class Flow {
         if (p.extra.link) l.link = p.extra.link;
         if (p.extra.keepWithNext) l.keepWithNext = true;
         if (p.extra.blank) l.blank = true;
+        if (index === 0 && p.extra.fence) l.fence = true;
         if (line.trailerOnly) l.keepWithPrev = true;
         out.push(l);
       });

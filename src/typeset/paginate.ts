@@ -22,6 +22,11 @@ export interface FlowItem {
   head?: number;
   /** An empty line: at the head of a page (not the first) it takes no room. */
   blank?: boolean;
+  /**
+   * First line of what a floating unit may not be set after: an article's title, attachments note or signature.
+   * The article's last lines stay below its photo, even if that leaves the page short.
+   */
+  fence?: boolean;
 }
 
 export interface Placement {
@@ -78,6 +83,10 @@ export function paginate(flow: FlowItem[], opts: PageFlowOptions, resume?: { ite
   let i = resume?.item ?? 0;
   while (i < flow.length) {
     const it = flow[i]!;
+    if (pending && it.index === 0 && fenceAt(flow, i)) {
+      toNewPage();
+      continue;
+    }
     if (it.blank && slot === 0 && page > 0) {
       // Space before a title or a signature means nothing at the top of a page: placed, but on no line of its own.
       placements.push({ item: i, page, slot });
@@ -145,6 +154,13 @@ export function paginate(flow: FlowItem[], opts: PageFlowOptions, resume?: { ite
   let footerPage = page;
   if (opts.footerSlots > 0 && slot + opts.footerSlots > linesPerPage) footerPage = page + 1;
   return { placements, pages: Math.max(page, footerPage) + 1, footerPage };
+}
+
+/** Whether the line at `i` is a fence, or blank lines kept with one (the space above a signature goes with it). */
+function fenceAt(flow: FlowItem[], i: number): boolean {
+  let j = i;
+  while (flow[j]?.blank) j++;
+  return flow[j]?.fence === true;
 }
 
 /** Lines of the unit that begins at `i`: it and the keep-with-previous lines after it. */

@@ -119,6 +119,21 @@ describe('pagination of box units', () => {
     expect(plan.placements.filter((p) => p.page === 0)).toHaveLength(10);
   });
 
+  it('never sets a floating photo below an article’s signature: the signature and the space above it follow the photo', () => {
+    // 10 lines a page: 6 of text, a photo of 6, 1 line of text, a blank line, then the two signature lines.
+    const flow = [...text(0, 6), ...unit(1, 6, { float: true }), ...text(2, 1), line(3, 0, 1, { blank: true, keepWithNext: true }), line(4, 0, 1, { fence: true, keepWithNext: true }), line(5, 0, 1)];
+    const plan = paginate(flow, { linesPerPage: 10, firstPageStart: 0, footerSlots: 0 });
+    const at = (item: number) => plan.placements.find((p) => p.item === item)!;
+    // The text line moves up; the photo opens page 2 and the blank, organ and date come after it, in that order.
+    expect(at(12).page).toBe(0);
+    expect([at(6).page, at(6).slot]).toEqual([1, 0]);
+    expect([13, 14, 15].map((i) => [at(i).page, at(i).slot])).toEqual([
+      [1, 6],
+      [1, 7],
+      [1, 8],
+    ]);
+  });
+
   it('keeps room for a repeated header above a row that begins a page', () => {
     const flow = [...unit(0, 3), ...unit(1, 4, { head: 1 }), ...unit(2, 4, { head: 1 }), ...unit(3, 4, { head: 1 })];
     const plan = paginate(flow, { linesPerPage: 10, firstPageStart: 0, footerSlots: 0 });
