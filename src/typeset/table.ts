@@ -2,7 +2,8 @@
  * A TableBlock → box units, one per row: every row takes a whole number of grid lines (its tallest cell's lines
  * plus padding, rounded up), so the table's foot and the text after it stay on the grid. The title, the header and
  * the first row make one unit (a header never ends a page alone); each later row carries the header to draw again
- * when it begins a page. Cells are broken like body text (禁则, compression, justification) in their column.
+ * when it begins a page. Cells are broken like body text (禁则, compression, justification) in their column. A row
+ * that alone is taller than a page is the one thing split: into parts that each fit below the repeated header.
  */
 import type { Paragraph, TableBlock, TableCell } from '../compose/doc.js';
 import type { Grid } from '../compose/geometry.js';
@@ -29,11 +30,13 @@ export function addTable(flow: Flow, block: TableBlock, grid: Grid, builder: Ato
 
 export function tableUnits(block: TableBlock, grid: Grid, builder: AtomBuilder): BoxUnit[] {
   const missing: MissingChar[] = [];
-  const row = (cells: TableCell[]): SetRow => setRow(cells, block, grid, builder, missing);
-  const header = block.header ? row(block.header) : undefined;
-  const rows = block.rows.map(row);
+  const title = block.title ? setTitle(block.title, grid, builder, missing) : undefined;
+  const header = block.header ? setRow(block.header, block, grid, builder, missing, Infinity)[0] : undefined;
+  // A row taller than a page, with the title and header above it, is the one row that is split.
+  const room = Math.max(1, grid.linesPerPage - (header?.slots ?? 0) - (title?.slots ?? 0));
+  const rows = block.rows.flatMap((cells) => setRow(cells, block, grid, builder, missing, room));
   let first: SetRow = { slots: 0, items: [] };
-  if (block.title) first = stack(first, setTitle(block.title, grid, builder, missing), grid);
+  if (title) first = stack(first, title, grid);
   if (header) first = stack(first, header, grid);
   first = stack(first, rows[0]!, grid);
   const units: BoxUnit[] = [{ slots: first.slots, items: first.items, missing }];
@@ -59,21 +62,35 @@ function setTitle(p: Paragraph, grid: Grid, builder: AtomBuilder, missing: Missi
   return { slots: Math.max(1, set.lines.length), items };
 }
 
-function setRow(cells: TableCell[], block: TableBlock, grid: Grid, builder: AtomBuilder, missing: MissingChar[]): SetRow {
+/**
+ * A row as one SetRow, its cells centred in its height; or, when it needs more than `room` grid lines, as parts of
+ * at most `room` lines each, every cell's text continuing from the top of the next part, each part ruled round.
+ */
+function setRow(cells: TableCell[], block: TableBlock, grid: Grid, builder: AtomBuilder, missing: MissingChar[], room: number): SetRow[] {
   const set: SetLine[][] = cells.map((c, i) => {
     const spec = { spans: c.paragraph.spans.map((s) => engineSpan(s, grid)), width: Math.max(1, block.columns[i]! - 2 * block.padding), align: c.paragraph.align };
     const p = setParagraph(builder, spec);
     missing.push(...p.missing);
     return p.lines;
   });
+  const slotsFor = (lines: number): number => Math.max(1, Math.ceil((lines * block.leading + 2 * ROW_PADDING) / grid.linePitch - 1e-6));
   const most = Math.max(1, ...set.map((l) => l.length));
-  const slots = Math.max(1, Math.ceil((most * block.leading + 2 * ROW_PADDING) / grid.linePitch - 1e-6));
+  if (slotsFor(most) <= room) return [drawRow(set, cells, block, grid, slotsFor(most), 'middle')];
+  const per = Math.max(1, Math.floor((room * grid.linePitch - 2 * ROW_PADDING) / block.leading + 1e-6));
+  const parts: SetRow[] = [];
+  for (let from = 0; from < most; from += per) {
+    parts.push(drawRow(set.map((l) => l.slice(from, from + per)), cells, block, grid, slotsFor(Math.min(per, most - from)), 'top'));
+  }
+  return parts;
+}
+
+function drawRow(set: SetLine[][], cells: TableCell[], block: TableBlock, grid: Grid, slots: number, valign: 'middle' | 'top'): SetRow {
   const height = slots * grid.linePitch;
   const items: PageItem[] = [];
   let x = grid.left;
   set.forEach((lines, i) => {
     const size = cells[i] ? lineSize(cells[i]!.paragraph) : block.leading;
-    const top = (height - lines.length * block.leading) / 2;
+    const top = valign === 'top' ? ROW_PADDING : (height - lines.length * block.leading) / 2;
     lines.forEach((line, k) => {
       const y = top + k * block.leading + (block.leading - size) / 2 + EM_BOX_ASCENT * size;
       items.push(...placeRuns(line.runs, x + block.padding, y));
