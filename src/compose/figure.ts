@@ -1,7 +1,8 @@
 /**
  * A photo row → FigureBlock: printed sizes from the width asked for (characters of the type area or millimetres),
  * else the type width for a landscape photo and a share of it for a portrait one; two or three photos side by
- * side share one height and fill the type width together. Captions in 楷体 4号, centred under their photo.
+ * side keep the widths written for them, and the others share one height and fill the rest of the type width.
+ * Captions in 楷体 4号, centred under their photo.
  */
 import type { Photo, PhotoRow } from '../issue/model.js';
 import type { FigureBlock, FigurePhoto } from './doc.js';
@@ -29,10 +30,17 @@ export function composeFigure(row: PhotoRow, st: Styles): FigureBlock {
     if (width / aspect > maxHeight) width = maxHeight * aspect;
     sizes = [{ width, height: width / aspect }];
   } else {
-    // One height for the row: the widths, each its photo's aspect times it, fill the type width less the gaps.
+    // Photos with a width keep it; the others share one height and fill the type width left over (less the gaps).
     const aspects = row.photos.map((p) => p.pixelWidth / p.pixelHeight);
-    const height = Math.min(maxHeight, (grid.width - gap * (aspects.length - 1)) / aspects.reduce((a, b) => a + b, 0));
-    sizes = aspects.map((a) => ({ width: a * height, height }));
+    const given = row.photos.map((p) => (p.width ? widthOf(p, st) : undefined));
+    const free = aspects.filter((_, i) => given[i] === undefined);
+    const left = grid.width - gap * (aspects.length - 1) - given.reduce<number>((a, w) => a + (w ?? 0), 0);
+    const shared = free.length ? Math.max(0, left) / free.reduce((a, b) => a + b, 0) : 0;
+    sizes = aspects.map((a, i) => {
+      const width = given[i] ?? a * shared;
+      const height = Math.min(maxHeight, width / a);
+      return { width: height * a, height };
+    });
   }
   const photos = row.photos.map((p, i): FigurePhoto => {
     const fp: FigurePhoto = { image: { file: p.file, pixelWidth: p.pixelWidth, pixelHeight: p.pixelHeight }, ...sizes[i]! };

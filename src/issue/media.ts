@@ -54,7 +54,31 @@ function photoRow(raws: Raw[], paths: YamlPath[], p: YamlPath, ctx: MediaContext
     if (photo) photos.push(photo);
   });
   if (photos.length !== raws.length) return undefined;
+  if (photos.length > 1 && !rowFits(photos, [...p, 'photos'], ctx)) return undefined;
   return { kind: 'photos', photos, ref: { file: ctx.file, path: p } };
+}
+
+/** A photo side by side with others and no width of its own gets at least this many characters of the row. */
+const MIN_SHARED_CHARS = 4;
+
+/** Whether the widths written for photos side by side, with a character between photos, fit the type width. */
+function rowFits(photos: Photo[], p: YamlPath, ctx: MediaContext): boolean {
+  const { charsPerLine, typeWidthMm } = ctx.page;
+  const chars = (w: MediaWidth): number => ('chars' in w ? w.chars : (w.mm / typeWidthMm) * charsPerLine);
+  const given = photos.filter((ph) => ph.width).reduce((a, ph) => a + chars(ph.width!), 0);
+  if (given === 0) return true;
+  const shared = photos.filter((ph) => !ph.width).length;
+  const need = given + (photos.length - 1) + shared * MIN_SHARED_CHARS;
+  if (need <= charsPerLine + 1e-6) return true;
+  const round = (n: number): string => String(Math.round(n * 10) / 10);
+  error(
+    ctx,
+    at(ctx, p),
+    'media-too-wide',
+    `这一排图片写的宽度共 ${round(given)} 字，加上图片之间的间隔（每处 1 字）${shared ? `和没写宽度的图片（每张至少 ${MIN_SHARED_CHARS} 字）` : ''}需要 ${round(need)} 字，超过了版心（每行 ${charsPerLine} 字）：减小宽度，或删去某张图片的 width，让它占剩下的宽度`,
+    `the widths written for these photos add up to ${round(given)} characters; with a character between photos${shared ? ` and at least ${MIN_SHARED_CHARS} for each photo without a width` : ''} the row needs ${round(need)}, more than the type area (${charsPerLine} a line): make them narrower, or drop a photo's width so it takes what is left`,
+  );
+  return false;
 }
 
 function readPhoto(raw: Raw, p: YamlPath, ctx: MediaContext): Photo | undefined {

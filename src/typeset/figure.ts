@@ -30,17 +30,20 @@ export function figureUnit(block: FigureBlock, grid: Grid, builder: AtomBuilder)
     return set.lines;
   });
   const heights = block.photos.map((p, i) => p.height + (captions[i]!.length ? block.captionGap + captions[i]!.length * block.captionLeading : 0));
-  const content = Math.max(...heights);
+  const tallest = Math.max(...block.photos.map((p) => p.height));
+  const content = tallest + Math.max(...heights.map((h, i) => h - block.photos[i]!.height));
   const slots = Math.max(1, Math.ceil((content + 2 * FIGURE_MARGIN) / grid.linePitch - 1e-6));
   const top = (slots * grid.linePitch - content) / 2;
   const rowWidth = block.photos.reduce((w, p) => w + p.width, 0) + block.gap * (block.photos.length - 1);
   let x = grid.left + Math.max(0, (grid.width - rowWidth) / 2);
   const items: PageItem[] = [];
   block.photos.forEach((p, i) => {
-    items.push({ kind: 'image', file: p.image.file, x, y: top, w: p.width, h: p.height });
+    // Photos of different heights stand on one line, so their captions line up.
+    const y = top + tallest - p.height;
+    items.push({ kind: 'image', file: p.image.file, x, y, w: p.width, h: p.height });
     captions[i]!.forEach((line, k) => {
       const size = p.caption!.spans[0]!.size;
-      const lineTop = top + p.height + block.captionGap + k * block.captionLeading;
+      const lineTop = y + p.height + block.captionGap + k * block.captionLeading;
       items.push(...placeRuns(line.runs, x, lineTop + (block.captionLeading - size) / 2 + EM_BOX_ASCENT * size));
     });
     x += p.width + block.gap;

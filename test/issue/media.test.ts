@@ -65,6 +65,25 @@ describe('photos', () => {
     expect(e[1]!.zh).toContain('不是 JPEG 或 PNG');
     expect(e[2]!.zh).toContain('超过了版心');
   });
+
+  it('takes widths for photos side by side, and reports a row whose widths do not fit at its photos: key', async () => {
+    const ok = await load(`          - photos: [{file: a.jpg, width: 10}, {file: side.jpg}]
+`);
+    expect(errors(ok)).toEqual([]);
+    const row = ok.issue!.sections[0]!.items[0]!.media![0]!.media;
+    if (row.kind !== 'photos') throw new Error('photos expected');
+    expect(row.photos[0]!.width).toEqual({ chars: 10 });
+    // 20 + 1 between + at least 4 for the photo without a width: 25 fits; 24 + 1 + 4 does not.
+    const r = await load(`          - 第一段。
+          - photos:
+              - {file: a.jpg, width: 24}
+              - {file: side.jpg}
+`);
+    expect(r.issue).toBeUndefined();
+    const e = errors(r);
+    expect(e.map((d) => [d.rule, d.line, d.column])).toEqual([['media-too-wide', 14, 15]]);
+    expect(e[0]!.zh).toContain('需要 29 字，超过了版心（每行 28 字）');
+  });
 });
 
 describe('tables', () => {
