@@ -65,7 +65,7 @@ function toResult(rule: Rule | SeriesRule, severity: 'error' | 'warning', findin
     const ref: SourceRef = f.at.text?.ref ?? f.at.ref;
     const { line, column } = sources.position(ref, f.offset);
     out.diagnostics.push({ file: ref.file, line, column, severity, rule: rule.id, message: rule.messages(f.data, f.messageId) });
-    if (f.fix?.length && f.at.text) {
+    if (f.fix?.length && f.at.text && !ref.at) {
       out.fixes.push({ file: ref.file, path: ref.path, textOffset: ref.offset ?? 0, text: f.at.text.text, edits: f.fix, rule: rule.id });
     }
   }

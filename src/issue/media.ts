@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import type { Diagnostic } from '../diagnostics.js';
 import { msg } from '../i18n/lang.js';
 import { describeFsError } from '../io/fs-errors.js';
+import { cellPlaces } from './csv-places.js';
 import { detectText } from './decode-text.js';
 import type { CellAlign, Media, MediaWidth, PageSettings, Photo, PhotoRow, Table, Text } from './model.js';
 import { isProbe, probePhoto, uprightSize } from './photo-probe.js';
@@ -198,25 +199,31 @@ function readCsv(written: string, p: YamlPath, t: Table, ctx: MediaContext): boo
     error(ctx, where, 'table-csv', `CSV 文件 ${written} 不是 UTF-8 或 GBK 编码的文本；请在 Excel 中另存为“CSV UTF-8”`, `the CSV file ${written} is not UTF-8 or GBK text; save it from Excel as "CSV UTF-8"`);
     return false;
   }
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; raw: string; info: { lines: number } }[];
   try {
-    records = parse(decoded.text, { info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as typeof records;
+    records = parse(decoded.text, { info: true, raw: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as typeof records;
   } catch (err) {
     const e = err as { lines?: number; message?: string };
     error(ctx, { file, line: e.lines ?? 1, column: 1 }, 'table-csv', `CSV 文件格式有误（多半是引号没有配对）：${e.message ?? ''}`, `the CSV file is malformed (most likely an unmatched quote): ${e.message ?? ''}`);
     return false;
   }
-  const rows = records.map((r) => ({ cells: r.record, line: r.info.lines }));
+  // Cells point into the CSV file (a finding in a cell's text is at its line and column there).
+  const places = cellPlaces(decoded.text, records.map((r) => r.raw));
+  const rows = records.map((r, k) => {
+    const cells: Text[] = r.record.map((text, c) => {
+      const place = places?.[k]?.[c];
+      return { text, ref: place ? { file, path: p, at: place } : { file: ctx.file, path: p } };
+    });
+    return { cells, line: places?.[k]?.[0]?.line ?? r.info.lines };
+  });
   if (rows.length === 0) {
     error(ctx, where, 'table-csv', `CSV 文件 ${written} 是空的`, `the CSV file ${written} is empty`);
     return false;
   }
-  const ref = (): { file: string; path: YamlPath } => ({ file: ctx.file, path: p });
-  const cell = (s: string): Text => ({ text: s, ref: ref() });
   // Trailing empty cells past the table's columns are what Excel writes for a stray cell once formatted.
   let body = rows;
   if (!t.header) {
-    t.header = trimEnd(rows[0]!.cells, 1).map(cell);
+    t.header = trimEnd(rows[0]!.cells, 1);
     body = rows.slice(1);
   }
   const columns = t.header.length;
@@ -224,7 +231,9 @@ function readCsv(written: string, p: YamlPath, t: Table, ctx: MediaContext): boo
   for (const r of body) {
     r.cells = trimEnd(r.cells, columns);
     if (r.cells.length !== columns) {
-      cellCount(ctx, { file, line: r.line, column: 1 }, r.cells.length, columns, true);
+      // A cell too many is shown where it starts; a row short of cells at the row's start.
+      const extra = r.cells[columns]?.ref.at;
+      cellCount(ctx, { file, line: extra?.line ?? r.line, column: extra?.column ?? 1 }, r.cells.length, columns, true);
       ok = false;
     }
   }
@@ -232,12 +241,12 @@ function readCsv(written: string, p: YamlPath, t: Table, ctx: MediaContext): boo
     error(ctx, where, 'table-csv', `CSV 文件 ${written} 只有表头，没有数据行`, `the CSV file ${written} has a header but no rows`);
     return false;
   }
-  t.rows = body.map((r) => r.cells.map(cell));
+  t.rows = body.map((r) => r.cells);
   return ok;
 }
 
-function trimEnd(cells: string[], keep: number): string[] {
+function trimEnd(cells: Text[], keep: number): Text[] {
   let n = cells.length;
-  while (n > keep && cells[n - 1] === '') n--;
+  while (n > keep && cells[n - 1]!.text === '') n--;
   return cells.slice(0, n);
 }

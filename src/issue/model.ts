@@ -10,6 +10,11 @@ export interface SourceRef {
   path: (string | number)[];
   /** Offset of this text inside the scalar's parsed value (a paragraph split out of a longer body). */
   offset?: number;
+  /**
+   * A text read from a file that is not YAML (a table cell of a CSV file, which `file` then names): where it starts
+   * there. Positions are counted from it, and no fix edits it.
+   */
+  at?: { line: number; column: number };
 }
 
 /** A piece of text with where it came from, so a rule can point at a character inside it. */

@@ -102,6 +102,7 @@ export class YamlSourceMap implements SourceMap {
   }
 
   position(ref: SourceRef, offset = 0): Position {
+    if (ref.at) return { line: ref.at.line, column: ref.at.column + offset };
     const f = this.files.get(ref.file);
     if (!f) return { line: 1, column: 1 };
     const { node, depth, key } = this.locate(ref.file, ref.path);

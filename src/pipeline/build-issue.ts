@@ -186,7 +186,7 @@ function missingGlyphs(missing: MissingChar[], sources: SourceMap, file: string,
   // set twice, in the contents and in the body, but written once).
   const seen = new Map<number, { m: MissingChar; places: Set<string> }>();
   for (const m of missing) {
-    const place = m.ref ? `${m.ref.file}\u0000${m.ref.path.join('\u0000')}\u0000${m.offset ?? 0}` : '';
+    const place = m.ref ? `${m.ref.file}\u0000${m.ref.path.join('\u0000')}\u0000${m.ref.at ? `${m.ref.at.line}:${m.ref.at.column}` : ''}\u0000${m.offset ?? 0}` : '';
     const s = seen.get(m.codePoint);
     if (!s) seen.set(m.codePoint, { m, places: new Set(place ? [place] : []) });
     else {

@@ -128,6 +128,21 @@ describe('tables', () => {
     const e = errors(bad);
     expect(e).toHaveLength(1);
     expect(bad.diagnostics[0]!.file.endsWith('data.csv')).toBe(true);
-    expect([e[0]!.rule, e[0]!.line]).toEqual(['table-cells', 3]);
+    expect([e[0]!.rule, e[0]!.line, e[0]!.column]).toEqual(['table-cells', 3, 8]);
+  });
+
+  it('knows where each CSV cell starts, past a BOM, blank lines, blanks and quotes', async () => {
+    const csv = '\uFEFF单位,进展\r\n\r\n  平江街道 ,"已完成，""好""" \r\n"金阊\n街道",9\r\n';
+    const r = await load(`          - table: {csv: data.csv}\n`, { 'data.csv': csv });
+    expect(errors(r)).toEqual([]);
+    const t = r.issue!.sections[0]!.items[0]!.media![0]!.media;
+    if (t.kind !== 'table') throw new Error('table expected');
+    const places = [t.header!, ...t.rows].map((row) => row.map((c) => [c.text, c.ref.at?.line, c.ref.at?.column]));
+    expect(places).toEqual([
+      [['单位', 1, 1], ['进展', 1, 4]],
+      [['平江街道', 3, 3], ['已完成，"好"', 3, 10]],
+      [['金阊\n街道', 4, 2], ['9', 5, 5]],
+    ]);
+    expect(t.rows[0]![0]!.ref.file.endsWith('data.csv')).toBe(true);
   });
 });

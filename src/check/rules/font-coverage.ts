@@ -72,7 +72,7 @@ export const fontCoverage: Rule = {
         if (/\s/u.test(char) || seen.has(char)) continue;
         seen.add(char);
         const offset = site.exact ? i : 0;
-        const place = JSON.stringify([site.ref.file, site.ref.path, site.ref.offset ?? 0, offset, char]);
+        const place = JSON.stringify([site.ref.file, site.ref.path, site.ref.at ?? null, site.ref.offset ?? 0, offset, char]);
         const known = byPlace.get(place);
         if (known) {
           const roles = String(known.data.role).split(',');
