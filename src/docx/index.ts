@@ -126,15 +126,16 @@ function footerTable(footer: PlanFooter, doc: BulletinDoc, para: (p: PlanParagra
       relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
       overlap: OverlapType.NEVER,
     },
+    // Keep-with-next on every row but the last holds the footer together where it flows (LibreOffice).
     rows: footer.rows.map(
-      (r) =>
+      (r, i) =>
         new TableRow({
           cantSplit: true,
           children: [
             new TableCell({
               width: { size: width, type: WidthType.DXA },
               borders: { top: side(r.top), bottom: side(r.bottom), left: none, right: none },
-              children: r.paragraphs.map(para),
+              children: r.paragraphs.map((p) => para(i < footer.rows.length - 1 ? { ...p, keepNext: true } : p)),
             }),
           ],
         }),

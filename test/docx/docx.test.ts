@@ -162,6 +162,9 @@ describe('the .docx of examples/gusu-022.yaml', async () => {
       '发：\t各部委办局，各人民团体，各街道主要领导',
       '责任编辑：\t刘德富、傅之尧\t(GS)简字001号',
     ]);
+    // Held together where it flows: every paragraph but those of the last row keeps with the next.
+    const keeps = paragraphs(table).map((p) => p.xml.includes('<w:keepNext/>'));
+    expect(keeps).toEqual([true, true, false]);
   });
 
   it('has the text of every item of the issue, in order: title, paragraphs, source', () => {
