@@ -6,17 +6,10 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { loadIssue } from '../../src/issue/load.js';
 import { checkIssue } from '../../src/check/run.js';
-import { tempFiles } from '../fixtures/tmp.js';
+import { ISSUE_HEAD, tempFiles } from '../fixtures/tmp.js';
 
 const ISSUE = `series: false
-name: 测试信息
-offices: [测试办公室]
-number: 1
-date: 2026-05-21
-sections:
-  - label: 动态
-    items:
-      - title: 整改进展
+${ISSUE_HEAD}      - title: 整改进展
         source: 区督查室
         body:
           - 各街道整改进展如下。

@@ -6,20 +6,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadIssue } from '../../src/issue/load.js';
-import { repoRoot, tempFiles } from '../fixtures/tmp.js';
+import { ISSUE_HEAD, repoRoot, tempFiles } from '../fixtures/tmp.js';
 
 const street = readFileSync(path.join(repoRoot, 'test/fixtures/media/street.jpg'));
 const sideways = readFileSync(path.join(repoRoot, 'test/fixtures/media/garden-sideways.jpg'));
 
-const HEAD = `name: 测试信息
-offices:
-  - 测试办公室
-number: 1
-date: 2026-05-21
-sections:
-  - label: 动态
-    items:
-      - title: 标题一
+const HEAD = `${ISSUE_HEAD}      - title: 标题一
         source: 区发改局
         body:
 `;

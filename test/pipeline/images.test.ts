@@ -10,17 +10,9 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIssue } from '../../src/pipeline/build-issue.js';
 import { MAX_PPI } from '../../src/pipeline/images.js';
-import { repoRoot, tempDir } from '../fixtures/tmp.js';
+import { ISSUE_HEAD, repoRoot, tempDir } from '../fixtures/tmp.js';
 
-const ISSUE = (files: string[]) => `name: 测试信息
-offices:
-  - 测试办公室
-number: 1
-date: 2026-05-21
-sections:
-  - label: 动态
-    items:
-      - title: 标题一
+const ISSUE = (files: string[]) => `${ISSUE_HEAD}      - title: 标题一
         source: 区发改局
         body:
 ${files.map((f, i) => `          - 第${i + 1}段正文。\n          - photo: {file: ${f}, caption: 图${i + 1}}\n`).join('')}`;

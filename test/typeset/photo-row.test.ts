@@ -11,18 +11,10 @@ import { loadIssue } from '../../src/issue/load.js';
 import { typesetDoc } from '../../src/typeset/layout.js';
 import type { GlyphRun, ImageBox } from '../../src/typeset/types.js';
 import { fakeFonts } from './fake-font.js';
-import { repoRoot, tempFiles } from '../fixtures/tmp.js';
+import { ISSUE_HEAD, repoRoot, tempFiles } from '../fixtures/tmp.js';
 
 const ISSUE = `series: false
-name: 测试信息
-offices:
-  - 测试办公室
-number: 1
-date: 2026-05-21
-sections:
-  - label: 动态
-    items:
-      - title: 标题一
+${ISSUE_HEAD}      - title: 标题一
         body:
           - 第一段。
           - photos:
