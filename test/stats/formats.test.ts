@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { displayWidth } from '../../src/i18n/display-width.js';
 import { runCli } from '../fixtures/capture.js';
-import { tempDir } from '../fixtures/tmp.js';
+import { examples, tempDir } from '../fixtures/tmp.js';
 import { parseCsv, seriesDir } from './fixture.js';
 
 afterEach(() => {
@@ -132,5 +132,18 @@ describe('json', () => {
     expect(j.list.find((c) => c.unit === null)).toMatchObject({ date: '2025-12-18', section: '简讯', source: null, points: 0.5 });
     expect(Object.keys(j.list[0]!)).toEqual(['date', 'bulletin', 'issue', 'number', 'section', 'title', 'source', 'unit', 'known', 'points', 'itemPoints', 'marks', 'file']);
     expect(j.problems).toMatchObject([{ line: 12, column: 15, severity: 'warning', rule: 'stats-source-missing' }]);
+  });
+});
+
+describe('article issues', () => {
+  it('names the section of a 专报 or 通报, which has no label, in the table, by section and in English', async () => {
+    const files = [path.join(examples, 'zhuanbao'), path.join(examples, 'tongbao')];
+    const bySource = await runCli('stats', ...files);
+    expect(bySource.code).toBe(0);
+    expect(bySource.out).toMatch(/^排名 {2}单位 +采用 {2}（文章） {2}分值 {2}备注$/m);
+    const bySection = await runCli('stats', ...files, '--by', 'section');
+    expect(bySection.out).toMatch(/^（文章） +2 +0 +2$/m);
+    const en = await runCli('--lang', 'en', 'stats', ...files, '--by', 'section');
+    expect(en.out).toMatch(/^\(articles\) +2 +0 +2$/m);
   });
 });

@@ -23,6 +23,11 @@ export function unitLabel(unit: string, lang: Lang): string {
   return unit === '' ? translator(lang)('（未注明来源）', '(no source)') : unit;
 }
 
+/** A section without a label (the articles of a 专报 or 通报) gets a name in the tables. */
+export function sectionName(label: string, lang: Lang): string {
+  return label === '' ? translator(lang)('（文章）', '(articles)') : label;
+}
+
 function unitNote(row: Pick<UnitRow, 'unit' | 'known'>, lang: Lang): string {
   const t = translator(lang);
   if (row.unit === '') return t('未计入任何单位', 'credited to no unit');
@@ -42,7 +47,7 @@ const sum = (rows: Cell[][], col: number) => rows.reduce((n, r) => n + (typeof r
 export function summaryMatrix(report: StatsReport, by: StatsBy, lang: Lang): Matrix {
   const t = translator(lang);
   if (by === 'section') {
-    const rows: Cell[][] = report.sectionRows.map((s) => [s.section, s.items, s.units, s.points]);
+    const rows: Cell[][] = report.sectionRows.map((s) => [sectionName(s.section, lang), s.items, s.units, s.points]);
     const allUnits = new Set(report.credits.filter((c) => c.unit !== '').map((c) => c.unit)).size;
     return {
       header: [t('栏目', 'Section'), t('采用', 'Items'), t('单位数', 'Units'), t('分值', 'Points')],
@@ -51,7 +56,7 @@ export function summaryMatrix(report: StatsReport, by: StatsBy, lang: Lang): Mat
       numeric: [false, true, true, true],
     };
   }
-  const middle = by === 'month' ? monthLabels(report.months, lang) : report.sections;
+  const middle = by === 'month' ? monthLabels(report.months, lang) : report.sections.map((s) => sectionName(s, lang));
   const cells = (u: UnitRow): Cell[] =>
     by === 'month' ? report.months.map((m) => u.months[m] ?? 0) : report.sections.map((s) => u.sections[s] ?? 0);
   const rows: Cell[][] = report.units.map((u) =>
@@ -93,7 +98,7 @@ export function listMatrix(report: StatsReport, lang: Lang): Matrix {
       c.issue.series.name,
       c.issue.number,
       c.item.number ?? '',
-      c.section.label,
+      sectionName(c.section.label, lang),
       c.title,
       c.written,
       unitLabel(c.unit, lang),
