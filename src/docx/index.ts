@@ -31,7 +31,7 @@ import {
 } from 'docx';
 import type { BulletinDoc } from '../compose/doc.js';
 import type { DocxFonts } from './fonts.js';
-import { fixTimes } from './pack.js';
+import { finishPackage } from './pack.js';
 import { planDocument, type Border, type ParaLook, type PlanFooter, type PlanParagraph, type RunLook } from './plan.js';
 import { paraProps, runProps, styleBook, styleOptions, type StyleBook } from './styles.js';
 import { CHAR_STYLES, PARA_STYLES } from './style-names.js';
@@ -91,7 +91,10 @@ export async function writeDocx(doc: BulletinDoc, options: DocxOptions): Promise
       },
     ],
   });
-  return fixTimes(await Packer.toBuffer(document), options.date);
+  const offGridStyles = Object.values(PARA_STYLES)
+    .filter((s) => s.offGrid)
+    .map((s) => s.id);
+  return finishPackage(await Packer.toBuffer(document), { date: options.date, offGridStyles });
 }
 
 /**

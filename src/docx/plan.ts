@@ -171,8 +171,8 @@ export function planDocument(doc: BulletinDoc): DocxPlan {
   let footer: PlanFooter | undefined;
   const media: { after: number; media: PlanMedia }[] = [];
   /** Captions and cells at their own size, lines as far apart as in the PDF. */
-  const small = (p: Paragraph, leading: number): PlanParagraph => {
-    const pl = paragraph('body', p);
+  const small = (p: Paragraph, leading: number, style: 'tableText' | 'caption'): PlanParagraph => {
+    const pl = paragraph(style, p);
     pl.look.line = twips(leading);
     return pl;
   };
@@ -193,19 +193,19 @@ export function planDocument(doc: BulletinDoc): DocxPlan {
       case 'figure':
         media.push({
           after: out.length,
-          media: { kind: 'figure', photos: b.photos.map((p) => ({ file: p.image.file, width: p.width, height: p.height, ...(p.caption ? { caption: small(p.caption, b.captionLeading) } : {}) })) },
+          media: { kind: 'figure', photos: b.photos.map((p) => ({ file: p.image.file, width: p.width, height: p.height, ...(p.caption ? { caption: small(p.caption, b.captionLeading, 'caption') } : {}) })) },
         });
         return;
       case 'table': {
         const t: PlanMedia = {
           kind: 'table',
           columns: b.columns.map(twips),
-          rows: b.rows.map((r) => r.map((c) => small(c.paragraph, b.leading))),
+          rows: b.rows.map((r) => r.map((c) => small(c.paragraph, b.leading, 'tableText'))),
           rule: { size: borderEighths(b.rule.width), colour: hexOf(b.rule.colour) },
           padding: twips(b.padding),
         };
         if (b.title) t.title = paragraph('body', b.title);
-        if (b.header) t.header = b.header.map((c) => small(c.paragraph, b.leading));
+        if (b.header) t.header = b.header.map((c) => small(c.paragraph, b.leading, 'tableText'));
         media.push({ after: out.length, media: t });
         return;
       }
@@ -237,8 +237,12 @@ export function planDocument(doc: BulletinDoc): DocxPlan {
 }
 
 /** Every paragraph of the plan, the footer's too, in reading order. */
-// Captions and cells are left out: each carries its own look, and a table-heavy issue must not set the body style.
+// Captions and cells are left out (see mediaParagraphs): a table-heavy issue must not set the body style.
 export const allParagraphs = (plan: DocxPlan): PlanParagraph[] => [...plan.paragraphs, ...(plan.footer?.rows.flatMap((r) => r.paragraphs) ?? [])];
+
+/** The photos' captions and the tables' cells, which have styles of their own (图片说明, 表格文字). */
+export const mediaParagraphs = (plan: DocxPlan): PlanParagraph[] =>
+  (plan.media ?? []).flatMap(({ media: m }) => (m.kind === 'figure' ? m.photos.flatMap((p) => (p.caption ? [p.caption] : [])) : [...(m.header ?? []), ...m.rows.flat()]));
 
 /** The footer's paragraphs, cut into rows where a rule stands above one; the rules move to the cells' borders. */
 function footerTable(ps: PlanParagraph[]): PlanFooter {

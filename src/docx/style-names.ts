@@ -22,9 +22,15 @@ export type ParaStyleKind =
   | 'articleSubtitle'
   | 'byline'
   | 'attachments'
-  | 'signature';
+  | 'signature'
+  | 'tableText'
+  | 'caption';
 
-export const PARA_STYLES: Record<ParaStyleKind, { id: string; name: string; outlineLevel?: number }> = {
+/**
+ * `offGrid`: the style's lines keep their own leading instead of snapping to the document grid (table cells and photo
+ * captions, set smaller than the body; LibreOffice snaps every line of a grid document otherwise).
+ */
+export const PARA_STYLES: Record<ParaStyleKind, { id: string; name: string; outlineLevel?: number; offGrid?: true }> = {
   body: { id: 'BulletinBody', name: '简报正文' },
   note: { id: 'EditorsNote', name: '编者按' },
   brief: { id: 'Brief', name: '简讯' },
@@ -44,6 +50,8 @@ export const PARA_STYLES: Record<ParaStyleKind, { id: string; name: string; outl
   byline: { id: 'Byline', name: '署名' },
   attachments: { id: 'Attachments', name: '附件说明' },
   signature: { id: 'Signature', name: '落款' },
+  tableText: { id: 'TableText', name: '表格文字', offGrid: true },
+  caption: { id: 'PhotoCaption', name: '图片说明', offGrid: true },
 };
 
 /** Run-in text with a meaning of its own, and, for any other run in another face, one style per font role. */

@@ -5,7 +5,7 @@
  */
 import type { IParagraphStyleOptions, ICharacterStyleOptions, IRunStylePropertiesOptions, IParagraphStylePropertiesOptions } from 'docx';
 import type { DocxFonts } from './fonts.js';
-import { allParagraphs, type DocxPlan, type ParaLook, type PlanParagraph, type RunLook } from './plan.js';
+import { allParagraphs, mediaParagraphs, type DocxPlan, type ParaLook, type PlanParagraph, type RunLook } from './plan.js';
 import { CHAR_STYLES, PARA_STYLES, type CharStyleKind, type ParaStyleKind } from './style-names.js';
 
 export interface ParaStyleDef {
@@ -38,7 +38,7 @@ function mode<T>(values: T[]): T {
 export function styleBook(plan: DocxPlan, extra: { kind: ParaStyleKind; look: ParaLook; run: RunLook }[] = []): StyleBook {
   const paras = new Map<ParaStyleKind, PlanParagraph[]>();
   const runs = new Map<CharStyleKind, RunLook[]>();
-  for (const p of allParagraphs(plan)) {
+  for (const p of [...allParagraphs(plan), ...mediaParagraphs(plan)]) {
     paras.set(p.style, [...(paras.get(p.style) ?? []), p]);
     for (const r of p.runs) if (r.charStyle) runs.set(r.charStyle, [...(runs.get(r.charStyle) ?? []), r.look]);
   }

@@ -84,6 +84,16 @@ describe('photos in the PDF', () => {
     expect(xml).toContain('<w:tblHeader/>');
     expect(xml.indexOf('第1段正文')).toBeLessThan(xml.indexOf('<wp:inline'));
     expect(xml.indexOf('<wp:inline')).toBeLessThan(xml.indexOf('双塔街道'));
+    // Captions and cells have styles of their own, whose lines keep their leading off the document grid.
+    const styleOf = (text: string): string | undefined => {
+      const p = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((x) => x.includes(`>${text}<`));
+      return /<w:pStyle w:val="([^"]+)"/.exec(p ?? '')?.[1];
+    };
+    expect([styleOf('图1'), styleOf('双塔街道')]).toEqual(['PhotoCaption', 'TableText']);
+    const styles = strFromU8(zip['word/styles.xml']!);
+    for (const id of ['PhotoCaption', 'TableText']) {
+      expect(new RegExp(`w:styleId="${id}"[^]*?<w:pPr><w:snapToGrid w:val="0"/><w:spacing `).test(styles), id).toBe(true);
+    }
   }, 60_000);
 
   it('stops at a damaged photo with its place in the issue, and writes no PDF', async () => {
