@@ -63,7 +63,5 @@ export function addSignature(flow: Flow, block: SignatureBlock, grid: Grid, buil
     flow.add(() => setParagraph(builder, spec), span.size, keep ? { keepWithNext: true } : {});
   };
   line(organ, organLeft, true);
-  // The signature closes the article: a photo written above it is not set below it.
-  flow.fenceLast();
   line(date, dateLeft, false);
 }

@@ -25,6 +25,9 @@ export function typesetDoc(doc: BulletinDoc, fonts: Fonts, cache?: LayoutCache):
   let masthead: Band | undefined;
   let footer: Band | undefined;
   for (const block of doc.blocks) {
+    // An article's title, attachments note and signature end or begin an article: a photo or table written above
+    // them is never set below them (see FlowItem.fence).
+    const fenced = block.kind === 'title' || block.kind === 'attachments' || block.kind === 'signature' ? flow.length : -1;
     switch (block.kind) {
       case 'masthead':
         masthead = setBand(block.rows, grid, builder);
@@ -37,11 +40,8 @@ export function typesetDoc(doc: BulletinDoc, fonts: Fonts, cache?: LayoutCache):
         break;
       case 'section-label':
       case 'paragraph':
-        addParagraph(flow, block, grid, builder);
-        break;
       case 'title':
         addParagraph(flow, block, grid, builder);
-        flow.fenceLast();
         break;
       case 'figure':
         addFigure(flow, block, grid, builder);
@@ -53,15 +53,13 @@ export function typesetDoc(doc: BulletinDoc, fonts: Fonts, cache?: LayoutCache):
         addSpace(flow, block);
         break;
       case 'attachments':
-        block.paragraphs.forEach((p, k) => {
-          addParagraph(flow, p, grid, builder);
-          if (k === 0) flow.fenceLast();
-        });
+        for (const p of block.paragraphs) addParagraph(flow, p, grid, builder);
         break;
       case 'signature':
         addSignature(flow, block, grid, builder);
         break;
     }
+    if (fenced >= 0) flow.fence(fenced);
   }
   const { lines, plan } = fillPages(flow, {
     linesPerPage: grid.linesPerPage,

@@ -63,13 +63,18 @@ export class Flow {
     this.paras.push({ set: make(), size, extra, adjustable });
   }
 
-  /** A box unit: `slots` empty lines that go to a page together. */
-  /** Marks the paragraph added last as a fence: a floating photo or table waiting for the next page stays above it. */
-  fenceLast(): void {
-    const last = this.paras[this.paras.length - 1];
-    if (last) last.extra = { ...last.extra, fence: true };
+  /** Paragraphs added so far (a mark for `fence`). */
+  get length(): number {
+    return this.paras.length;
   }
 
+  /** Makes paragraph `i` a fence: a floating photo or table waiting for the next page stays above it. */
+  fence(i: number): void {
+    const p = this.paras[i];
+    if (p) p.extra = { ...p.extra, fence: true };
+  }
+
+  /** A box unit: `slots` empty lines that go to a page together. */
   addBox(unit: BoxUnit): void {
     const lines = Array.from({ length: Math.max(1, unit.slots) }, () => ({ runs: [], start: 0, end: 0 }));
     this.paras.push({ set: { lines, missing: unit.missing ?? [] }, size: 0, extra: {}, adjustable: false, box: unit });
