@@ -20,8 +20,9 @@ export interface LoadResult {
   /** Parsed documents by absolute path (issue file and series file). */
   documents: Map<string, Document>;
   /**
-   * Every file the load read or tried to read (the issue, and the series file it found or names), also when one
-   * of them is broken: what `build --watch` must keep watching to see it mended.
+   * Every file the load read or tried to read (the issue, the series file it found or names, the photos and CSV
+   * files its items name), also when one of them is broken: what `build --watch` must keep watching to see it
+   * mended.
    */
   files: string[];
 }
@@ -116,7 +117,7 @@ async function load(file: string, options: LoadOptions, sources: YamlSourceMap, 
   const { series: _omit, ...issueSettings } = own.data;
   void _omit;
   const merged = mergeSettings(seriesData ?? {}, issueSettings);
-  const result = normalize({ file, issueData: own.data, merged, seriesFile, seriesData }, sources);
+  const result = normalize({ file, issueData: own.data, merged, seriesFile, seriesData, read: files }, sources);
   diagnostics.push(...result.diagnostics);
   return { issue: result.issue, sources, documents, files, diagnostics };
 }

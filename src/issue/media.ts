@@ -25,6 +25,8 @@ export interface MediaContext {
   /** A written text at `p` (registered with the source map, so rules can point inside it). */
   text: (p: YamlPath, value: unknown) => Text;
   diagnostics: Diagnostic[];
+  /** Files read (photos, CSV files), pushed even when reading fails: a watcher rebuilds when they change or appear. */
+  read: string[];
 }
 
 /** Photos and tables may be this many MB: a camera JPEG is a few; anything larger is a wrong file. */
@@ -86,6 +88,7 @@ function readPhoto(raw: Raw, p: YamlPath, ctx: MediaContext): Photo | undefined 
   const written = String(raw.file);
   const file = path.resolve(path.dirname(ctx.file), written);
   const where = at(ctx, [...p, 'file']);
+  ctx.read.push(file);
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -181,6 +184,7 @@ function listLength(ctx: MediaContext, where: { file: string; line: number; colu
 function readCsv(written: string, p: YamlPath, t: Table, ctx: MediaContext): boolean {
   const file = path.resolve(path.dirname(ctx.file), written);
   const where = at(ctx, p);
+  ctx.read.push(file);
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);

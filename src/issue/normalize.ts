@@ -34,6 +34,8 @@ export interface NormalizeInput {
   merged: Record<string, unknown>;
   seriesFile?: string;
   seriesData?: Record<string, unknown>;
+  /** Where to note the other files the issue names and normalizing reads (photos, CSV files). */
+  read?: string[];
 }
 
 type Raw = Record<string, unknown>;
@@ -118,7 +120,7 @@ export function normalize(input: NormalizeInput, sources: YamlSourceMap): { issu
       const ip: YamlPath = [...sp, 'items', ii];
       const number = numbered ? ++counter : undefined;
       const media: MediaAt[] = [];
-      const mediaContext = { file, page: series.page, sources, text, diagnostics };
+      const mediaContext = { file, page: series.page, sources, text, diagnostics, read: input.read ?? [] };
       const item: Item = {
         number,
         paragraphs: body(file, [...ip, 'body'], rawItem.body, sources, (raw, p, before) => {

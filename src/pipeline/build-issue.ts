@@ -15,7 +15,7 @@ import { typesetDoc } from '../typeset/layout.js';
 import type { LayoutCache } from '../typeset/layout-cache.js';
 import type { Layout, MissingChar } from '../typeset/types.js';
 import { renderPdf, type DocInfo } from '../render/pdf.js';
-import { mediaFiles, prepareImages } from './images.js';
+import { prepareImages } from './images.js';
 import { WriteError, writeFileAtomic } from '../io/write-atomic.js';
 import { outputProblem } from '../io/output-guard.js';
 import { checkIssue } from '../check/run.js';
@@ -78,7 +78,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   const diagnostics = [...loaded.diagnostics];
   const issue = loaded.issue;
   // Also when the series file is broken: a watcher must see it mended.
-  const read = [...new Set([...loaded.files, ...(loaded.issue ? mediaFiles(loaded.issue).map((m) => m.file) : [])].map((f) => path.resolve(f)))];
+  const read = [...new Set(loaded.files.map((f) => path.resolve(f)))];
   const fail = (...more: Diagnostic[]): BuildResult => ({ ok: false, file: abs, diagnostics: [...diagnostics, ...more], inputs: read });
   if (!issue || diagnostics.some((d) => d.severity === 'error')) return fail();
   diagnostics.push(...editorial(issue, loaded.sources, abs, options));

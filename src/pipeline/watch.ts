@@ -67,7 +67,8 @@ export function watchIssue(file: string, options: WatchOptions): Watcher {
         // A failed build may have stopped before reading some input (a broken series file, a font): keep watching
         // what the last builds read, or mending it would go unnoticed.
         inputs = result.ok ? new Set(result.inputs) : new Set([...inputs, ...result.inputs]);
-        fontFiles = new Set([...inputs].filter((f) => f !== abs && !/\.ya?ml$/i.test(f)));
+        // What else it read are fonts, but for the series file and the photos and CSV files the issue names.
+        fontFiles = new Set([...inputs].filter((f) => f !== abs && !/\.(ya?ml|csv|jpe?g|png)$/i.test(f)));
         homes = new Set([path.dirname(abs), ...[...inputs].filter((f) => /\.ya?ml$/i.test(f)).map((f) => path.dirname(f))]);
       }
       rewatch();

@@ -110,3 +110,37 @@ describe('build --watch keeps watching (issue 11, item 3)', () => {
     }
   });
 });
+
+describe('build --watch and the files an issue names', () => {
+  it('a CSV table: a broken CSV fails the build, mending it rebuilds; the CSV is not taken for a font', async () => {
+    const { dir, files } = issuesDir(1);
+    dirs.push(dir);
+    const file = files[0]!;
+    const csv = path.join(dir, 'data.csv');
+    const good = '单位,进展\n平江街道,已完成\n';
+    writeFileSync(csv, good);
+    // The first item's body becomes a list: its paragraph, then a table read from the CSV.
+    const text = readFileSync(file, 'utf8').replace(/^ {8}body: \|\n {10}(.+)\n/m, '        body:\n          - |\n            $1\n          - table: {csv: data.csv}\n');
+    expect(text).toContain('table: {csv: data.csv}');
+    writeFileSync(file, text);
+    const builds: BuildResult[] = [];
+    const w = watchIssue(file, { debounceMs: 30, onBuild: (r) => builds.push(r) });
+    try {
+      await w.ready;
+      expect(builds[0]!.ok).toBe(true);
+      expect(w.files()).toContain(csv);
+
+      // A row with a cell too many: the rebuild fails at the CSV's line.
+      writeFileSync(csv, good + '金阊街道,已完成,多余\n');
+      const broken = await waitFor(() => builds.find((b) => !b.ok));
+      expect(broken.diagnostics.find((d) => d.rule === 'table-cells')?.file).toBe(csv);
+      // Mended: built again.
+      const n = builds.length;
+      writeFileSync(csv, good);
+      const mended = await waitFor(() => builds.slice(n).find((b) => b.ok));
+      expect(mended.ok).toBe(true);
+    } finally {
+      w.close();
+    }
+  });
+});
