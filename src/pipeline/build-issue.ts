@@ -15,7 +15,7 @@ import { typesetDoc } from '../typeset/layout.js';
 import type { LayoutCache } from '../typeset/layout-cache.js';
 import type { Layout, MissingChar } from '../typeset/types.js';
 import { renderPdf, type DocInfo } from '../render/pdf.js';
-import { prepareImages } from './images.js';
+import { prepareImages, type ImageCache } from './images.js';
 import { WriteError, writeFileAtomic } from '../io/write-atomic.js';
 import { outputProblem } from '../io/output-guard.js';
 import { checkIssue } from '../check/run.js';
@@ -43,6 +43,8 @@ export interface BuildOptions {
   env?: NodeJS.ProcessEnv;
   /** Set paragraphs kept from earlier builds in this process (the watch path); none for a one-off build. */
   layoutCache?: LayoutCache;
+  /** Photos prepared for print by earlier builds in this process (the watch path). */
+  imageCache?: ImageCache;
   /** Also write the issue as an editable Word file beside the PDF (the same name, .docx). */
   docx?: boolean;
 }
@@ -113,7 +115,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
       const found = [...fontFileDiagnostics(issue, fonts.report, fonts.problems, loaded.sources, abs), ...missingGlyphs(layout.missing, loaded.sources, abs, options.allowMissingGlyphs ?? false)];
       if (found.some((d) => d.severity === 'error')) return fail(...found);
       info = docInfo(doc.info, describeRoles(fonts.report), options.env ?? process.env);
-      const prepared = await prepareImages(layout, issue, loaded.sources);
+      const prepared = await prepareImages(layout, issue, loaded.sources, options.imageCache);
       if (prepared.diagnostics.length > 0) return fail(...prepared.diagnostics);
       images = prepared.images;
       bytes = await renderPdf(layout, info, prepared.images);

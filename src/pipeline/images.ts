@@ -5,6 +5,7 @@
  * as for flat graphics). A JPEG that needs none of it is embedded as it is. sharp (libvips) does the work: it is
  * loaded only by a build that has photos.
  */
+import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
 import { msg } from '../i18n/lang.js';
 import type { Issue, SourceMap, SourceRef } from '../issue/model.js';
@@ -16,6 +17,34 @@ const JPEG_QUALITY = 85;
 
 /** Prepared image bytes by the file the layout names. */
 export type PreparedImages = Map<string, Buffer>;
+
+/**
+ * Prepared images kept for rebuilds in one process (the watch path: an edit to the text must not decode and resize
+ * every photo again). One entry a file, valid while the file's size and mtime and the printed size stay the same;
+ * the caller owns the cache, as it owns the LayoutCache, and a one-off build passes none.
+ */
+export class ImageCache {
+  private readonly prepared = new Map<string, { key: string; bytes: Buffer }>();
+
+  /** The key of `file` prepared for `size`, or undefined when the file cannot be stat'ed (it is prepared anew). */
+  key(file: string, size: { w: number; h: number }): string | undefined {
+    try {
+      const st = statSync(file);
+      return [st.size, st.mtimeMs, size.w, size.h].join(' ');
+    } catch {
+      return undefined;
+    }
+  }
+
+  get(file: string, key: string): Buffer | undefined {
+    const e = this.prepared.get(file);
+    return e?.key === key ? e.bytes : undefined;
+  }
+
+  set(file: string, key: string, bytes: Buffer): void {
+    this.prepared.set(file, { key, bytes });
+  }
+}
 
 /** Every photo file the issue names, with where it is named: inputs of the build, and places for errors. */
 export function mediaFiles(issue: Issue): { file: string; ref: SourceRef }[] {
@@ -37,18 +66,29 @@ export function printedSizes(layout: Layout): Map<string, { w: number; h: number
   return sizes;
 }
 
-export async function prepareImages(layout: Layout, issue: Issue, sources: SourceMap): Promise<{ images: PreparedImages; diagnostics: Diagnostic[] }> {
+export async function prepareImages(layout: Layout, issue: Issue, sources: SourceMap, cache?: ImageCache): Promise<{ images: PreparedImages; diagnostics: Diagnostic[] }> {
   const images: PreparedImages = new Map();
   const diagnostics: Diagnostic[] = [];
   const sizes = printedSizes(layout);
   if (sizes.size === 0) return { images, diagnostics };
-  const { default: sharp } = await import('sharp');
-  // One image at a time, in a fixed order: the bytes (and so the PDF) never depend on scheduling.
-  sharp.concurrency(1);
+  let sharp: Sharp | undefined;
   const where = new Map(mediaFiles(issue).map((m) => [m.file, m.ref]));
   for (const [file, size] of [...sizes].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const key = cache?.key(file, size);
+    const known = key === undefined ? undefined : cache!.get(file, key);
+    if (known) {
+      images.set(file, known);
+      continue;
+    }
     try {
-      images.set(file, await prepare(sharp, file, size));
+      if (!sharp) {
+        sharp = (await import('sharp')).default;
+        // One image at a time, in a fixed order: the bytes (and so the PDF) never depend on scheduling.
+        sharp.concurrency(1);
+      }
+      const bytes = await prepare(sharp, file, size);
+      images.set(file, bytes);
+      if (key !== undefined) cache!.set(file, key, bytes);
     } catch (e) {
       const ref = where.get(file);
       const pos = ref ? sources.position(ref) : { line: 1, column: 1 };
@@ -79,7 +119,6 @@ async function prepare(sharp: Sharp, file: string, size: { w: number; h: number 
   const pixels = sharp(file, { failOn: 'error' });
   if (plain) {
     await pixels.raw().toBuffer();
-    const { readFileSync } = await import('node:fs');
     return readFileSync(file);
   }
   const base = pixels

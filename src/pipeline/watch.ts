@@ -11,6 +11,7 @@ import { existsSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { clearFontCache } from '../fonts/cache.js';
 import { LayoutCache } from '../typeset/layout-cache.js';
+import { ImageCache } from './images.js';
 import { buildIssue, writtenFiles, type BuildOptions, type BuildResult } from './build-issue.js';
 import { translator } from '../i18n/lang.js';
 import { displayPath } from '../io/display-path.js';
@@ -47,6 +48,7 @@ export function watchIssue(file: string, options: WatchOptions): Watcher {
   let closed = false;
   // Paragraphs an edit did not touch are not set again; fonts changing on disk start it afresh.
   let layoutCache = new LayoutCache();
+  const imageCache = new ImageCache();
 
   const run = async (reason: string | null): Promise<void> => {
     if (building) {
@@ -61,7 +63,7 @@ export function watchIssue(file: string, options: WatchOptions): Watcher {
         fontsChanged = false;
       }
       const started = performance.now();
-      const result = await buildIssue(abs, { ...options, layoutCache });
+      const result = await buildIssue(abs, { ...options, layoutCache, imageCache });
       const ms = performance.now() - started;
       if (result.inputs?.length) {
         // A failed build may have stopped before reading some input (a broken series file, a font): keep watching

@@ -3,13 +3,17 @@
  * PDF under 2 MB whose images are at most 300 ppi at their printed size and keep that size; a damaged photo stops
  * the build with its place in the issue and writes no PDF; two builds are byte-identical.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIssue } from '../../src/pipeline/build-issue.js';
-import { MAX_PPI } from '../../src/pipeline/images.js';
+import { ImageCache, MAX_PPI, prepareImages } from '../../src/pipeline/images.js';
+import { loadIssue } from '../../src/issue/load.js';
+import { resolveFonts } from '../../src/fonts/roles.js';
+import { composeIssue } from '../../src/compose/index.js';
+import { typesetDoc } from '../../src/typeset/layout.js';
 import { ISSUE_HEAD, repoRoot, tempDir } from '../fixtures/tmp.js';
 
 const ISSUE = (files: string[]) => `${ISSUE_HEAD}      - title: 标题一
@@ -94,6 +98,33 @@ describe('photos in the PDF', () => {
     for (const id of ['PhotoCaption', 'TableText']) {
       expect(new RegExp(`w:styleId="${id}"[^]*?<w:pPr><w:snapToGrid w:val="0"/><w:spacing `).test(styles), id).toBe(true);
     }
+  }, 60_000);
+
+  it('rebuilds with an ImageCache (the watch path) reuse a prepared photo until the file changes, and write the same PDF', async () => {
+    const dir = tempDir();
+    const photo = path.join(dir, 'a.jpg');
+    writeFileSync(photo, readFileSync(path.join(repoRoot, 'test/fixtures/media/garden-sideways.jpg')));
+    writeFileSync(path.join(dir, 'issue.yaml'), ISSUE(['a.jpg']));
+    const loaded = await loadIssue(path.join(dir, 'issue.yaml'));
+    const issue = loaded.issue!;
+    const { fonts } = await resolveFonts(issue.series, dir, undefined, { systemDirs: [] });
+    const layout = typesetDoc(composeIssue(issue), fonts);
+    const cache = new ImageCache();
+    const first = await prepareImages(layout, issue, loaded.sources, cache);
+    const again = await prepareImages(layout, issue, loaded.sources, cache);
+    expect(again.images.get(photo)).toBe(first.images.get(photo)); // the very Buffer: not prepared twice
+    // The photo replaced (another size, a later mtime): prepared anew.
+    writeFileSync(photo, readFileSync(path.join(repoRoot, 'test/fixtures/media/street.jpg')));
+    utimesSync(photo, new Date(Date.now() + 5000), new Date(Date.now() + 5000));
+    const changed = await prepareImages(layout, issue, loaded.sources, cache);
+    expect(changed.images.get(photo)).not.toBe(first.images.get(photo));
+
+    writeFileSync(photo, readFileSync(path.join(repoRoot, 'test/fixtures/media/garden-sideways.jpg')));
+    const plain = await buildIssue(path.join(dir, 'issue.yaml'), { output: path.join(dir, 'one.pdf') });
+    await buildIssue(path.join(dir, 'issue.yaml'), { output: path.join(dir, 'two.pdf'), imageCache: cache });
+    const cached = await buildIssue(path.join(dir, 'issue.yaml'), { output: path.join(dir, 'three.pdf'), imageCache: cache });
+    expect(plain.ok && cached.ok).toBe(true);
+    expect(readFileSync(path.join(dir, 'three.pdf')).equals(readFileSync(path.join(dir, 'one.pdf')))).toBe(true);
   }, 60_000);
 
   it('stops at a damaged photo with its place in the issue, and writes no PDF', async () => {
